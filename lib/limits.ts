@@ -23,3 +23,29 @@ export const MAX_PHASE_MINUTES = 600;
 export const MAX_DISPLAY_NAME_LENGTH = 40;
 /** Bytes of a template file Kring will try to parse. */
 export const MAX_TEMPLATE_FILE_BYTES = 256 * 1024;
+/** Characters in a template id or a template's phase id (ids become file names and anchors). */
+export const MAX_TEMPLATE_ID_LENGTH = 64;
+/** Characters in a template's name, in one language. */
+export const MAX_TEMPLATE_NAME_LENGTH = 100;
+/** Characters in a template's one-line purpose, in one language. */
+export const MAX_TEMPLATE_PURPOSE_LENGTH = 500;
+/** Characters in a template's credits (sources and licences), in one language. */
+export const MAX_TEMPLATE_CREDITS_LENGTH = 2_000;
+/**
+ * PBKDF2-SHA-256 iterations that turn a room code into the room name and key (OWASP's 2023
+ * figure for PBKDF2-SHA-256). Raising it changes every room name: old codes stop meeting.
+ */
+export const ROOM_KDF_ITERATIONS = 600_000;
+/** Characters in an optional facilitator passphrase. */
+export const MAX_PASSPHRASE_LENGTH = 200;
+/**
+ * y-webrtc `maxConns`: connections a peer starts. Above the ~30 people a mesh room is meant for,
+ * so every room forms a full mesh (TESTING.md: a partial mesh can split into islands).
+ */
+export const MAX_ROOM_PEERS = 40;
+/** Milliseconds of random delay before a peer starts connecting, against offer glare. */
+export const START_JITTER_MS = 500;
+/** Milliseconds without a signaling connection before we say the server is unreachable. */
+export const SIGNALING_GRACE_MS = 5_000;
+/** Milliseconds between checks of the connection status. */
+export const STATUS_POLL_MS = 500;
