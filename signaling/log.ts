@@ -1,0 +1,94 @@
+/**
+ * Structured logs: one JSON object per line. Privacy rule: the server sees room names (topics)
+ * in clear text (DESIGN.md, "Trust") and relays signaling payloads; neither is ever logged, not
+ * even in part. Events carry counts, numbers and fixed reason words only, and addresses only as
+ * the labels of address.ts. The event union below is the whole vocabulary, so a field holding a
+ * topic or a payload cannot be added by accident without changing this file.
+ */
+
+/** Why a connection ended. Each is sent to the client as the close reason too. */
+export type CloseReason =
+  | 'client-closed'
+  | 'idle-timeout'
+  | 'heartbeat-timeout'
+  | 'rate-limit'
+  | 'byte-rate-limit'
+  | 'frame-too-large'
+  | 'binary-frame'
+  | 'invalid-utf8'
+  | 'invalid-json'
+  | 'invalid-message'
+  | 'protocol-error'
+  | 'too-many-topics'
+  | 'send-buffer-full'
+  | 'server-shutdown';
+
+/** Why an upgrade request was answered with an HTTP error instead of a WebSocket. */
+export type RefusalReason = 'too-many-connections-per-address' | 'server-full' | 'shutting-down';
+
+export type LogEvent =
+  | { readonly event: 'listening'; readonly host: string; readonly port: number }
+  | {
+      readonly event: 'connection-opened';
+      /** A number counting up from 1 per process; ties the opened and closed lines together. */
+      readonly connection: number;
+      readonly address: string;
+      /** Open connections, this one included. */
+      readonly connections: number;
+    }
+  | {
+      readonly event: 'connection-refused';
+      readonly address: string;
+      readonly reason: RefusalReason;
+      readonly status: number;
+    }
+  | {
+      readonly event: 'connection-closed';
+      readonly connection: number;
+      readonly address: string;
+      readonly reason: CloseReason;
+      /** The WebSocket close code as the server saw it (1006 when the socket just dropped). */
+      readonly code: number;
+      readonly durationMs: number;
+      /** Messages received from this connection. */
+      readonly messages: number;
+      /** Topics it held when it closed. */
+      readonly topics: number;
+    }
+  | {
+      readonly event: 'subscription-refused';
+      readonly connection: number;
+      readonly reason: 'topic-full';
+      /** Topics of one subscribe message that were full. */
+      readonly count: number;
+    }
+  | { readonly event: 'shutting-down'; readonly connections: number }
+  | { readonly event: 'stopped' }
+  | {
+      readonly event: 'error';
+      readonly where: 'http' | 'socket' | 'listen';
+      /** Node's or ws' error code (e.g. ECONNRESET), never a message that could quote input. */
+      readonly code: string;
+    };
+
+export type Logger = (event: LogEvent) => void;
+
+/** Writes each event as one JSON line with an ISO time, by default to stdout. */
+export function jsonLineLogger(
+  write: (line: string) => void = (line) => process.stdout.write(line),
+  now: () => Date = () => new Date(),
+): Logger {
+  return (event) => write(`${JSON.stringify({ time: now().toISOString(), ...event })}\n`);
+}
+
+/** Discards everything; for tests that do not look at logs. */
+export const silentLogger: Logger = () => {};
+
+/** The code of an error, for `{event:'error'}`: Node and ws errors have one. */
+export function errorCode(error: unknown): string {
+  if (typeof error === 'object' && error !== null && 'code' in error) {
+    const { code } = error;
+    if (typeof code === 'string' && /^[A-Z0-9_]{1,64}$/.test(code)) return code;
+  }
+  return 'UNKNOWN';
+}

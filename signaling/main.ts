@@ -1,0 +1,55 @@
+/**
+ * `npm run signaling`: starts the signaling server from environment variables.
+ *
+ *   HOST           interface to bind; default 127.0.0.1 (y-webrtc's bundled server binds all
+ *                  interfaces, TESTING.md). Use 0.0.0.0 or :: deliberately, or a reverse proxy.
+ *   PORT           default 4444; 0 picks a free port (the `listening` line says which).
+ *   TRUST_PROXY=1  behind one reverse proxy: count clients by X-Forwarded-For (address.ts).
+ *   LOG_ADDRESSES=plain  log client addresses in clear instead of keyed hashes, e.g. while
+ *                  handling abuse that must be blocked by address.
+ *
+ * SIGTERM or SIGINT closes every connection and exits 0; a second signal exits at once.
+ */
+import { hashedAddressLabeler, plainAddressLabeler } from './address';
+import { jsonLineLogger } from './log';
+import { createSignalingServer } from './server';
+
+/** Milliseconds a shutdown may take before the process exits anyway. */
+const SHUTDOWN_TIMEOUT_MS = 10_000;
+
+const logger = jsonLineLogger();
+const host = process.env.HOST || '127.0.0.1';
+const portText = process.env.PORT || '4444';
+const port = Number(portText);
+
+if (!/^\d{1,5}$/.test(portText) || port > 65_535) {
+  process.stderr.write(`PORT must be a number from 0 to 65535, got ${JSON.stringify(portText)}\n`);
+  process.exit(2);
+}
+
+const server = createSignalingServer({
+  host,
+  port,
+  logger,
+  trustProxy: process.env.TRUST_PROXY === '1',
+  labelAddress:
+    process.env.LOG_ADDRESSES === 'plain' ? plainAddressLabeler : hashedAddressLabeler(),
+});
+
+let stopping = false;
+function stop(): void {
+  if (stopping) process.exit(1);
+  stopping = true;
+  setTimeout(() => process.exit(1), SHUTDOWN_TIMEOUT_MS).unref();
+  server.close().then(
+    () => process.exit(0),
+    () => process.exit(1),
+  );
+}
+process.on('SIGTERM', stop);
+process.on('SIGINT', stop);
+
+server.listen().catch(() => {
+  // The server has logged the error code (e.g. EADDRINUSE).
+  process.exit(1);
+});
