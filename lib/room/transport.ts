@@ -1,0 +1,61 @@
+import type { Awareness } from 'y-protocols/awareness';
+import type * as Y from 'yjs';
+import type { RoomSecrets } from './keys';
+
+/**
+ * How a session document reaches the other peers. The interface is all the app sees, so a relay
+ * transport can be added beside WebRTC without touching the interface code (DESIGN.md, style 2).
+ */
+export type TransportStatus =
+  /** Looking for the signaling server or for peers; the first seconds after joining. */
+  | { readonly kind: 'connecting' }
+  /** Reachable: `peers` others are connected directly (0: waiting for others). */
+  | { readonly kind: 'connected'; readonly peers: number }
+  /** The device has no network. Edits are kept and merge when it returns. */
+  | { readonly kind: 'offline' }
+  /** The network works but no signaling server answers. */
+  | { readonly kind: 'signaling-unreachable' }
+  /** Others are in the room but their messages cannot be decrypted with our passphrase. */
+  | { readonly kind: 'wrong-passphrase' };
+
+export type TransportStatusKind = TransportStatus['kind'];
+
+export interface IceServer {
+  readonly urls: string;
+  readonly username?: string;
+  readonly credential?: string;
+}
+
+export interface TransportOptions {
+  readonly signalingUrls: readonly string[];
+  readonly iceServers: readonly IceServer[];
+  /**
+   * The facilitator's passphrase defines the room, so a facilitator who cannot decrypt someone
+   * is facing a participant with a wrong passphrase, not the other way round.
+   */
+  readonly role: 'facilitator' | 'participant';
+}
+
+export interface ConnectionCounts {
+  /** Direct WebRTC data connections that are open. */
+  readonly webrtc: number;
+  /** Same-browser peers reached over BroadcastChannel instead. */
+  readonly broadcast: number;
+}
+
+export interface Transport {
+  readonly awareness: Awareness;
+  status(): TransportStatus;
+  /** Calls `listener` on every change of status; returns the unsubscribe. */
+  onStatus(listener: (status: TransportStatus) => void): () => void;
+  connections(): ConnectionCounts;
+  /** Reconnects now instead of waiting for the next automatic attempt. */
+  retry(): void;
+  destroy(): void;
+}
+
+export type ConnectTransport = (
+  doc: Y.Doc,
+  secrets: RoomSecrets,
+  options: TransportOptions,
+) => Transport;
