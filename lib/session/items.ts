@@ -147,12 +147,16 @@ export function diffText(before: string, after: string): TextEdit {
   };
 }
 
-export function deleteItem(doc: Y.Doc, itemId: string): Result<void, SessionError> {
+export function deleteItem(
+  doc: Y.Doc,
+  itemId: string,
+  origin: unknown = null,
+): Result<void, SessionError> {
   const refusal = checkWritable(doc);
   if (refusal) return err(refusal);
   const items = itemsOf(doc);
   if (!items.has(itemId)) return err({ code: 'item-not-found', itemId });
-  items.delete(itemId);
+  doc.transact(() => items.delete(itemId), origin);
   return ok(undefined);
 }
 

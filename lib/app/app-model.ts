@@ -1,0 +1,355 @@
+import { computed, type ReadonlySignal, signal } from '@preact/signals';
+import * as Y from 'yjs';
+import { harvestFileName } from '../export/filename';
+import { harvestMarkdown } from '../export/markdown';
+import { pickLocale, translator } from '../i18n/translate';
+import type { Locale } from '../locale';
+import type { KeyValueStore, Platform } from '../platform/types';
+import { err, ok, type Result } from '../result';
+import { generateRoomCode, parseRoomCode, type RoomCode, type RoomCodeError } from '../room/code';
+import { deriveRoomSecrets } from '../room/keys';
+import type { StoredDoc } from '../room/persistence';
+import type { ConnectTransport } from '../room/transport';
+import { createSession, type SessionError, snapshotSession } from '../session';
+import type { Template } from '../templates/types';
+import { createSessionModel, type Role, type SessionModel } from './session-model';
+import { loadEntries, mineKey, removeEntry, type SessionEntry, saveEntry } from './sessions-store';
+import {
+  defaultSettings,
+  parseSettings,
+  type Settings,
+  type SettingsInput,
+  type SettingsProblem,
+} from './settings';
+
+/** How sessions reach other peers and this device's disk; swapped for tests. */
+export interface RoomServices {
+  readonly connect: ConnectTransport;
+  readonly persist: (doc: Y.Doc, roomName: string) => StoredDoc;
+  readonly deleteStored: (roomName: string) => Promise<void>;
+}
+
+export type Route =
+  | { readonly name: 'home' }
+  | { readonly name: 'new' }
+  | { readonly name: 'join'; readonly code?: string }
+  | { readonly name: 'session' }
+  | { readonly name: 'settings' };
+
+export type Busy = null | 'starting' | 'joining' | 'opening';
+
+/** A short message for everyone who can see or hear the screen. */
+export type Toast =
+  | { readonly kind: 'session-deleted'; readonly title: string }
+  | { readonly kind: 'settings-saved' }
+  | { readonly kind: 'copied'; readonly what: 'code' | 'harvest' }
+  | { readonly kind: 'copy-failed' }
+  | { readonly kind: 'downloaded'; readonly file: string }
+  | { readonly kind: 'storage-failed'; readonly detail: string }
+  | { readonly kind: 'session-error'; readonly error: SessionError };
+
+const SETTINGS_KEY = 'kring.settings';
+/** The session that was on screen when the panel closed; reopened with the panel. */
+const OPEN_KEY = 'kring.open';
+
+export interface StartInput {
+  readonly template: Template;
+  readonly title: string;
+  readonly locale: Locale;
+  readonly passphrase: string;
+}
+
+export interface JoinInput {
+  readonly code: string;
+  readonly name: string;
+  readonly passphrase: string;
+}
+
+/**
+ * The whole app's view-model: which screen, the sessions on this device, settings, and the open
+ * session. Entry points build one with a platform and room services; components render it.
+ */
+export function createAppModel(platform: Platform, services: RoomServices) {
+  const { store } = platform;
+  const route = signal<Route>({ name: 'home' });
+  const settings = signal<Settings>(defaultSettings());
+  const sessions = signal<readonly SessionEntry[]>([]);
+  const current = signal<{ entry: SessionEntry; model: SessionModel } | null>(null);
+  const busy = signal<Busy>(null);
+  const toast = signal<Toast | null>(null);
+  const ready = signal(false);
+
+  const locale = computed<Locale>(() =>
+    settings.value.locale === 'auto' ? pickLocale(platform.languages()) : settings.value.locale,
+  );
+  const t = computed(() => translator(locale.value));
+
+  let closeCurrent: (() => void) | null = null;
+
+  async function init(): Promise<void> {
+    const [stored, entries] = await Promise.all([
+      store.get<Settings>(SETTINGS_KEY),
+      loadEntries(store),
+    ]);
+    if (stored) settings.value = { ...defaultSettings(), ...stored };
+    sessions.value = entries;
+    const wasOpen = await store.get<string>(OPEN_KEY);
+    const entry = entries.find((e) => e.roomName === wasOpen);
+    if (entry) await guard(() => open(entry));
+    ready.value = true;
+  }
+
+  async function guard<T>(work: () => Promise<T>): Promise<T | undefined> {
+    try {
+      return await work();
+    } catch (error) {
+      toast.value = {
+        kind: 'storage-failed',
+        detail: error instanceof Error ? error.message : String(error),
+      };
+      return undefined;
+    }
+  }
+
+  /** Opens a session document from disk, connects it and makes it the current session. */
+  async function open(entry: SessionEntry, prepare?: (doc: Y.Doc) => Result<void, SessionError>) {
+    leave();
+    const doc = new Y.Doc();
+    const stored = services.persist(doc, entry.roomName);
+    await stored.loaded;
+    if (prepare) {
+      const prepared = prepare(doc);
+      if (!prepared.ok) {
+        stored.destroy();
+        doc.destroy();
+        return prepared;
+      }
+    }
+    const secrets = await deriveRoomSecrets(entry.code, entry.passphrase);
+    const transport = services.connect(doc, secrets, {
+      signalingUrls: settings.peek().signalingUrls,
+      iceServers: settings.peek().iceServers,
+      role: entry.role,
+    });
+    const mine = (await store.get<string[]>(mineKey(entry.roomName))) ?? [];
+    const model = createSessionModel({
+      doc,
+      transport,
+      role: entry.role,
+      displayName: settings.peek().displayName,
+      mine,
+      onMineChange: (ids) => void guard(() => store.set(mineKey(entry.roomName), ids)),
+    });
+    const opened = { ...entry, lastOpenedAt: new Date().toISOString() };
+    sessions.value = await saveEntry(store, opened);
+    // Keep the title in "My sessions" in step with the shared one.
+    const syncTitle = model.snapshot.subscribe((snapshot) => {
+      if (snapshot && snapshot.title !== opened.title) {
+        const renamed = { ...opened, title: snapshot.title, locale: snapshot.locale };
+        void guard(async () => {
+          sessions.value = await saveEntry(store, renamed);
+        });
+      }
+    });
+    closeCurrent = () => {
+      syncTitle();
+      model.destroy();
+      transport.destroy();
+      stored.destroy();
+      doc.destroy();
+    };
+    current.value = { entry: opened, model };
+    route.value = { name: 'session' };
+    await guard(() => store.set(OPEN_KEY, entry.roomName));
+    return ok(undefined);
+  }
+
+  function leave(): void {
+    closeCurrent?.();
+    closeCurrent = null;
+    current.value = null;
+  }
+
+  async function entryFor(
+    code: RoomCode,
+    passphrase: string,
+    role: Role,
+    title: string,
+    sessionLocale: Locale | null,
+  ): Promise<SessionEntry> {
+    const { roomName } = await deriveRoomSecrets(code, passphrase);
+    const existing = sessions.peek().find((e) => e.roomName === roomName);
+    const now = new Date().toISOString();
+    return (
+      existing ?? {
+        roomName,
+        code,
+        passphrase,
+        role,
+        title,
+        locale: sessionLocale,
+        createdAt: now,
+        lastOpenedAt: now,
+      }
+    );
+  }
+
+  return {
+    route: route as ReadonlySignal<Route>,
+    settings: settings as ReadonlySignal<Settings>,
+    sessions: sessions as ReadonlySignal<readonly SessionEntry[]>,
+    current: current as ReadonlySignal<{ entry: SessionEntry; model: SessionModel } | null>,
+    busy: busy as ReadonlySignal<Busy>,
+    toast: toast as ReadonlySignal<Toast | null>,
+    ready: ready as ReadonlySignal<boolean>,
+    locale,
+    t,
+    init,
+
+    go(next: Route) {
+      if (next.name !== 'session' && current.peek()) {
+        leave();
+        void guard(() => store.remove(OPEN_KEY));
+      }
+      route.value = next;
+    },
+    dismissToast() {
+      toast.value = null;
+    },
+
+    /** Facilitator: a new room code, a new document from the template, connected. */
+    async startSession(input: StartInput): Promise<Result<void, SessionError>> {
+      busy.value = 'starting';
+      try {
+        const code = generateRoomCode();
+        const entry = await entryFor(
+          code,
+          input.passphrase.trim(),
+          'facilitator',
+          input.title.trim() || input.template.name[input.locale],
+          input.locale,
+        );
+        const result = await open(entry, (doc) =>
+          createSession(doc, {
+            template: input.template,
+            locale: input.locale,
+            title: input.title,
+          }),
+        );
+        return result;
+      } catch (error) {
+        toast.value = { kind: 'storage-failed', detail: String(error) };
+        return err({ code: 'not-a-session' });
+      } finally {
+        busy.value = null;
+      }
+    },
+
+    /** Participant: checks the code, then joins the room (the session arrives from a peer). */
+    async joinSession(input: JoinInput): Promise<Result<void, RoomCodeError>> {
+      const parsed = parseRoomCode(input.code);
+      if (!parsed.ok) return parsed;
+      busy.value = 'joining';
+      try {
+        const name = input.name.trim();
+        if (name !== settings.peek().displayName) {
+          settings.value = { ...settings.peek(), displayName: name };
+          await guard(() => store.set(SETTINGS_KEY, settings.peek()));
+        }
+        const entry = await entryFor(
+          parsed.value,
+          input.passphrase.trim(),
+          'participant',
+          '',
+          null,
+        );
+        await open(entry);
+        return ok(undefined);
+      } finally {
+        busy.value = null;
+      }
+    },
+
+    async openSession(roomName: string): Promise<void> {
+      const entry = sessions.peek().find((e) => e.roomName === roomName);
+      if (!entry) return;
+      busy.value = 'opening';
+      try {
+        await guard(() => open(entry));
+      } finally {
+        busy.value = null;
+      }
+    },
+
+    /** Closes the session on purpose: the next panel starts at home. */
+    leave() {
+      leave();
+      route.value = { name: 'home' };
+      void guard(() => store.remove(OPEN_KEY));
+    },
+
+    /** Removes everything this device holds of a session. */
+    async deleteSession(roomName: string): Promise<void> {
+      const entry = sessions.peek().find((e) => e.roomName === roomName);
+      if (!entry) return;
+      if (current.peek()?.entry.roomName === roomName) leave();
+      await guard(async () => {
+        await services.deleteStored(roomName);
+        sessions.value = await removeEntry(store, roomName);
+        toast.value = { kind: 'session-deleted', title: entry.title };
+      });
+    },
+
+    /** The harvest of a stored session without joining its room. */
+    async storedHarvest(roomName: string): Promise<{ fileName: string; markdown: string } | null> {
+      const open = current.peek();
+      if (open?.entry.roomName === roomName) return open.model.harvest();
+      const doc = new Y.Doc();
+      const stored = services.persist(doc, roomName);
+      try {
+        await stored.loaded;
+        const snapshot = snapshotSession(doc);
+        if (!snapshot.ok) return null;
+        return {
+          fileName: harvestFileName(snapshot.value.title, snapshot.value.createdAt),
+          markdown: harvestMarkdown(snapshot.value),
+        };
+      } finally {
+        stored.destroy();
+        doc.destroy();
+      }
+    },
+
+    async copy(text: string, what: 'code' | 'harvest'): Promise<boolean> {
+      try {
+        await platform.copyText(text);
+        toast.value = { kind: 'copied', what };
+        return true;
+      } catch {
+        toast.value = { kind: 'copy-failed' };
+        return false;
+      }
+    },
+
+    download(fileName: string, markdown: string) {
+      platform.download(fileName, markdown, 'text/markdown');
+      toast.value = { kind: 'downloaded', file: fileName };
+    },
+
+    async saveSettings(input: SettingsInput): Promise<Result<Settings, SettingsProblem[]>> {
+      const parsed = parseSettings(input);
+      if (!parsed.ok) return parsed;
+      settings.value = parsed.value;
+      await guard(() => store.set(SETTINGS_KEY, parsed.value));
+      toast.value = { kind: 'settings-saved' };
+      return parsed;
+    },
+
+    destroy() {
+      leave();
+    },
+  };
+}
+
+export type AppModel = ReturnType<typeof createAppModel>;
+export type { KeyValueStore };

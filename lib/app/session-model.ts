@@ -1,0 +1,236 @@
+import { batch, computed, type ReadonlySignal, signal } from '@preact/signals';
+import * as Y from 'yjs';
+import { harvestFileName } from '../export/filename';
+import { harvestMarkdown } from '../export/markdown';
+import { err, type Result } from '../result';
+import type { Transport, TransportStatus } from '../room/transport';
+import {
+  addItem,
+  deleteItem,
+  endSession,
+  type ItemKind,
+  type ItemSnapshot,
+  type PhaseSnapshot,
+  reopenSession,
+  type SessionError,
+  type SessionSnapshot,
+  snapshotSession,
+  stepPhase,
+  updateAction,
+} from '../session';
+import { type ItemTextModel, itemTextModel } from './item-text';
+import { announce, type Presence, readPresence, watchPresence } from './presence';
+
+export type Role = 'facilitator' | 'participant';
+
+/** Where the session is in its life on this device. */
+export type SessionState =
+  /** Joined, but no peer has sent the session yet. */
+  | { readonly kind: 'waiting' }
+  | { readonly kind: 'ready'; readonly snapshot: SessionSnapshot }
+  /** The document cannot be read (e.g. made by a newer Kring). */
+  | { readonly kind: 'unreadable'; readonly error: SessionError };
+
+/** The phase on screen, with its items grouped by kind. */
+export interface PhaseView {
+  readonly phase: PhaseSnapshot;
+  /** 0-based position among the phases. */
+  readonly index: number;
+  readonly total: number;
+  /** Whether this is the phase the group is in (not one looked back at). */
+  readonly isCurrent: boolean;
+  readonly itemsByKind: ReadonlyMap<ItemKind, readonly ItemSnapshot[]>;
+}
+
+/** Something worth telling a screen-reader user politely (components translate it). */
+export type SessionNotice =
+  | { readonly kind: 'phase-changed'; readonly title: string; readonly at: number }
+  | { readonly kind: 'item-deleted'; readonly at: number };
+
+export interface SessionModelOptions {
+  readonly doc: Y.Doc;
+  readonly transport: Transport;
+  readonly role: Role;
+  readonly displayName: string;
+  /** Item ids this device wrote earlier (remembered locally, never in the document). */
+  readonly mine?: readonly string[];
+  readonly onMineChange?: (ids: readonly string[]) => void;
+}
+
+/**
+ * The view-model of one open session: signals computed from the Y.Doc and awareness, and the
+ * actions a person can take. Components render these and call the actions; they never touch
+ * the document (DESIGN.md, "Components render signals").
+ */
+export function createSessionModel(options: SessionModelOptions) {
+  const { doc, transport, role } = options;
+  const readState = (): SessionState => {
+    const result = snapshotSession(doc);
+    if (result.ok) return { kind: 'ready', snapshot: result.value };
+    return result.error.code === 'not-a-session'
+      ? { kind: 'waiting' }
+      : { kind: 'unreadable', error: result.error };
+  };
+  const state = signal<SessionState>(readState());
+  const status = signal<TransportStatus>(transport.status());
+  const presence = signal<Presence>(readPresence(transport.awareness));
+  /** The phase this person looks at; null follows the group. */
+  const viewedPhaseId = signal<string | null>(null);
+  const notice = signal<SessionNotice | null>(null);
+  const mine = signal<ReadonlySet<string>>(new Set(options.mine ?? []));
+  const lastError = signal<SessionError | null>(null);
+
+  const snapshot = computed(() => (state.value.kind === 'ready' ? state.value.snapshot : null));
+
+  const onUpdate = () => {
+    const previous = snapshot.peek();
+    const next = readState();
+    batch(() => {
+      state.value = next;
+      if (next.kind !== 'ready' || !previous) return;
+      const moved = next.snapshot.currentPhaseId !== previous.currentPhaseId;
+      if (moved) {
+        const title = next.snapshot.phases.find(
+          (p) => p.id === next.snapshot.currentPhaseId,
+        )?.title;
+        notice.value = { kind: 'phase-changed', title: title ?? '', at: Date.now() };
+      }
+      // A phase looked back at may have been removed by the facilitator.
+      const viewed = viewedPhaseId.peek();
+      if (viewed !== null && !next.snapshot.phases.some((p) => p.id === viewed)) {
+        viewedPhaseId.value = null;
+      }
+    });
+  };
+  doc.on('update', onUpdate);
+  const stopStatus = transport.onStatus((next) => {
+    status.value = next;
+  });
+  const stopPresence = watchPresence(transport.awareness, (next) => {
+    presence.value = next;
+  });
+  announce(transport.awareness, { v: 1, role, name: options.displayName });
+
+  const phaseView = computed((): PhaseView | null => {
+    const session = snapshot.value;
+    if (!session) return null;
+    const wanted = viewedPhaseId.value ?? session.currentPhaseId;
+    let index = session.phases.findIndex((p) => p.id === wanted);
+    if (index < 0) index = 0;
+    const phase = session.phases[index];
+    if (!phase) return null;
+    const itemsByKind = new Map<ItemKind, ItemSnapshot[]>(phase.kinds.map((kind) => [kind, []]));
+    for (const item of session.items) {
+      if (item.phaseId === phase.id) itemsByKind.get(item.kind)?.push(item);
+    }
+    return {
+      phase,
+      index,
+      total: session.phases.length,
+      isCurrent: phase.id === session.currentPhaseId,
+      itemsByKind,
+    };
+  });
+
+  const undo = new Y.UndoManager(doc.getMap('items'), { trackedOrigins: new Set([UNDOABLE]) });
+  const texts = new Map<string, ItemTextModel>();
+
+  /** Records a refusal for the interface to show, and passes the result on. */
+  function report<T>(result: Result<T, SessionError>): Result<T, SessionError> {
+    lastError.value = result.ok ? null : result.error;
+    return result;
+  }
+
+  function rememberMine(id: string): void {
+    const next = new Set(mine.peek()).add(id);
+    mine.value = next;
+    options.onMineChange?.([...next]);
+  }
+
+  return {
+    role,
+    state: state as ReadonlySignal<SessionState>,
+    snapshot,
+    status: status as ReadonlySignal<TransportStatus>,
+    presence: presence as ReadonlySignal<Presence>,
+    phaseView,
+    viewedPhaseId: viewedPhaseId as ReadonlySignal<string | null>,
+    notice: notice as ReadonlySignal<SessionNotice | null>,
+    mine: mine as ReadonlySignal<ReadonlySet<string>>,
+    lastError: lastError as ReadonlySignal<SessionError | null>,
+
+    addItem(kind: ItemKind, text: string, action?: { owner: string; due: string }) {
+      const phase = phaseView.peek()?.phase;
+      if (!phase) return report(err({ code: 'phase-not-found', phaseId: '' } as const));
+      const result = report(addItem(doc, { kind, phaseId: phase.id, text, ...action }));
+      if (result.ok) rememberMine(result.value);
+      return result;
+    },
+    deleteItem(itemId: string) {
+      undo.stopCapturing();
+      const result = report(deleteItem(doc, itemId, UNDOABLE));
+      if (result.ok) notice.value = { kind: 'item-deleted', at: Date.now() };
+      return result;
+    },
+    updateAction(itemId: string, fields: { owner?: string; due?: string }) {
+      return report(updateAction(doc, itemId, fields));
+    },
+    undoDelete() {
+      undo.undo();
+      notice.value = null;
+    },
+    /** The live text of one item for its editor; the same model for repeated calls. */
+    itemText(itemId: string): ItemTextModel {
+      let model = texts.get(itemId);
+      if (!model) {
+        model = itemTextModel(doc, itemId);
+        texts.set(itemId, model);
+      }
+      return model;
+    },
+    editItemText(itemId: string, next: string) {
+      return report(this.itemText(itemId).input(next));
+    },
+    nextPhase: () => {
+      viewedPhaseId.value = null;
+      return report(stepPhase(doc, 1));
+    },
+    previousPhase: () => {
+      viewedPhaseId.value = null;
+      return report(stepPhase(doc, -1));
+    },
+    /** Look at a phase on this device only (participants looking back). */
+    viewPhase(phaseId: string | null) {
+      viewedPhaseId.value = phaseId === snapshot.peek()?.currentPhaseId ? null : phaseId;
+    },
+    endSession: () => report(endSession(doc)),
+    reopenSession: () => report(reopenSession(doc)),
+    dismissError() {
+      lastError.value = null;
+    },
+    /** The harvest as Markdown with its file name; null while there is no session yet. */
+    harvest(): { fileName: string; markdown: string } | null {
+      const session = snapshot.peek();
+      if (!session) return null;
+      return {
+        fileName: harvestFileName(session.title, session.createdAt),
+        markdown: harvestMarkdown(session, { participants: presence.peek().count }),
+      };
+    },
+    retry: () => transport.retry(),
+    connections: () => transport.connections(),
+    destroy() {
+      doc.off('update', onUpdate);
+      stopStatus();
+      stopPresence();
+      undo.destroy();
+      for (const model of texts.values()) model.destroy();
+      texts.clear();
+    },
+  };
+}
+
+export type SessionModel = ReturnType<typeof createSessionModel>;
+
+/** Marks deletions made here, so Undo reverts only our own. */
+const UNDOABLE = Symbol('kring-undoable');

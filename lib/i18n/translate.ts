@@ -1,0 +1,52 @@
+import type { Locale } from '../locale';
+import { en, type MessageKey, type Messages } from './messages-en';
+import { nl } from './messages-nl';
+
+const catalogues: Readonly<Record<Locale, Messages>> = { en, nl };
+
+export type MessageParams = Readonly<Record<string, string | number>>;
+export type Translate = (key: MessageKey, params?: MessageParams) => string;
+
+/** BCP 47 tags for Intl: Dutch as written in the Netherlands, English with day-month dates. */
+export const INTL_LOCALE: Readonly<Record<Locale, string>> = { en: 'en-GB', nl: 'nl-NL' };
+
+/**
+ * A translate function for one language. Numbers in parameters are formatted for the language
+ * (2,000 / 2.000); a plural message picks its form from the `count` parameter.
+ */
+export function translator(locale: Locale): Translate {
+  const messages = catalogues[locale];
+  const plurals = new Intl.PluralRules(INTL_LOCALE[locale]);
+  const numbers = new Intl.NumberFormat(INTL_LOCALE[locale]);
+  return (key, params = {}) => {
+    const message = messages[key];
+    const template =
+      typeof message === 'string'
+        ? message
+        : plurals.select(Number(params.count ?? 0)) === 'one'
+          ? message.one
+          : message.other;
+    return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+      const value = params[name];
+      if (value === undefined) return whole;
+      return typeof value === 'number' ? numbers.format(value) : value;
+    });
+  };
+}
+
+/** The interface language for a list of browser languages (navigator.languages). */
+export function pickLocale(preferred: readonly string[]): Locale {
+  for (const tag of preferred) {
+    const language = tag.toLowerCase().split('-')[0];
+    if (language === 'nl') return 'nl';
+    if (language === 'en') return 'en';
+  }
+  return 'en';
+}
+
+/** A long date in the language, e.g. "25 November 2026" / "25 november 2026". */
+export function formatDate(locale: Locale, iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(INTL_LOCALE[locale], { dateStyle: 'long' }).format(date);
+}

@@ -1,0 +1,31 @@
+import type { Platform } from './types';
+
+/** Browser features shared by the extension and the web page. */
+export function domDownload(fileName: string, text: string, mimeType: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: `${mimeType};charset=utf-8` }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.rel = 'noopener';
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // Revoke later: some browsers read the URL after click() returns.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export async function domCopyText(text: string): Promise<void> {
+  await navigator.clipboard.writeText(text);
+}
+
+export function domLanguages(): readonly string[] {
+  return navigator.languages?.length ? navigator.languages : [navigator.language];
+}
+
+export type DomParts = Pick<Platform, 'copyText' | 'download' | 'languages'>;
+
+export const domParts: DomParts = {
+  copyText: domCopyText,
+  download: domDownload,
+  languages: domLanguages,
+};

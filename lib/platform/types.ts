@@ -1,0 +1,18 @@
+/**
+ * What Kring needs from where it runs. The side panel and a plain web page each provide one,
+ * so components and the view-model never touch `browser.*`, `localStorage` or the clipboard.
+ */
+export interface KeyValueStore {
+  get<T>(key: string): Promise<T | undefined>;
+  set(key: string, value: unknown): Promise<void>;
+  remove(key: string): Promise<void>;
+}
+
+export interface Platform {
+  readonly store: KeyValueStore;
+  copyText(text: string): Promise<void>;
+  /** Offers `text` as a file download named `fileName`. */
+  download(fileName: string, text: string, mimeType: string): void;
+  /** The browser's preferred languages, most preferred first. */
+  languages(): readonly string[];
+}
