@@ -6,6 +6,11 @@ import { defineConfig } from 'wxt';
 export default defineConfig({
   vite: () => ({
     plugins: [preact()],
+    build: { sourcemap: process.env.KRING_SOURCEMAP === '1' },
+    // The default signaling server, fixed at build time (lib/app/config.ts).
+    define: {
+      __KRING_SIGNALING_URL__: JSON.stringify(process.env.KRING_SIGNALING_URL ?? ''),
+    },
   }),
   manifest: ({ browser }) => ({
     name: 'Kring',

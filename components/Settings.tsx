@@ -1,0 +1,125 @@
+import { useState } from 'preact/hooks';
+import { type SettingsInput, type SettingsProblem, settingsToInput } from '../lib/app/settings';
+import type { Translate } from '../lib/i18n/translate';
+import { LOCALES, type Locale } from '../lib/locale';
+import { useApp, useT } from './app-context';
+import { LANGUAGE_NAMES } from './NewSession';
+
+function problemText(t: Translate, problem: SettingsProblem): string {
+  switch (problem.code) {
+    case 'url':
+      return t('error.settings.url', { line: problem.line, value: problem.value });
+    case 'ice':
+    case 'turnCredentials':
+      return t(`error.settings.${problem.code}`, { line: problem.line, value: problem.value });
+    case 'noSignaling':
+      return t('error.settings.noSignaling');
+    case 'name':
+      return t('error.settings.name', { limit: problem.limit });
+  }
+}
+
+/** Device settings. Invalid entries are marked and nothing is saved until all are right. */
+export function Settings() {
+  const app = useApp();
+  const t = useT();
+  const [input, setInput] = useState<SettingsInput>(() => settingsToInput(app.settings.value));
+  const [problems, setProblems] = useState<readonly SettingsProblem[]>([]);
+  const change = (patch: Partial<SettingsInput>) => setInput({ ...input, ...patch });
+  const problemsOf = (field: SettingsProblem['field']) => problems.filter((p) => p.field === field);
+
+  const save = async (event: Event) => {
+    event.preventDefault();
+    const result = await app.saveSettings(input);
+    setProblems(result.ok ? [] : result.error);
+  };
+
+  const fieldErrors = (field: SettingsProblem['field']) => {
+    const list = problemsOf(field);
+    if (list.length === 0) return null;
+    return (
+      <ul id={`${field}-errors`} class="error">
+        {list.map((problem) => (
+          <li key={problemText(t, problem)}>{problemText(t, problem)}</li>
+        ))}
+      </ul>
+    );
+  };
+  const invalid = (field: SettingsProblem['field']) => problemsOf(field).length > 0;
+  const describedBy = (field: SettingsProblem['field'], hint?: string) =>
+    [hint, invalid(field) ? `${field}-errors` : undefined].filter(Boolean).join(' ') || undefined;
+
+  return (
+    <main class="screen">
+      <h2>{t('settings.title')}</h2>
+      <form onSubmit={save} noValidate>
+        <label class="field">
+          <span>{t('settings.language')}</span>
+          <select
+            value={input.locale}
+            onChange={(e) => change({ locale: e.currentTarget.value as Locale | 'auto' })}
+          >
+            <option value="auto">{t('settings.language.auto')}</option>
+            {LOCALES.map((locale) => (
+              <option key={locale} value={locale}>
+                {LANGUAGE_NAMES[locale]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label class="field">
+          <span>{t('settings.displayName')}</span>
+          <input
+            type="text"
+            value={input.displayName}
+            aria-invalid={invalid('displayName')}
+            aria-describedby={describedBy('displayName', 'settings-name-hint')}
+            onInput={(e) => change({ displayName: e.currentTarget.value })}
+          />
+          <span id="settings-name-hint" class="hint">
+            {t('join.nameHint')}
+          </span>
+        </label>
+        {fieldErrors('displayName')}
+        <label class="field">
+          <span>{t('settings.signaling')}</span>
+          <textarea
+            rows={2}
+            value={input.signalingText}
+            spellcheck={false}
+            aria-invalid={invalid('signaling')}
+            aria-describedby={describedBy('signaling', 'signaling-hint')}
+            onInput={(e) => change({ signalingText: e.currentTarget.value })}
+          />
+          <span id="signaling-hint" class="hint">
+            {t('settings.signalingHint')}
+          </span>
+        </label>
+        {fieldErrors('signaling')}
+        <label class="field">
+          <span>{t('settings.ice')}</span>
+          <textarea
+            rows={3}
+            value={input.iceText}
+            spellcheck={false}
+            aria-invalid={invalid('ice')}
+            aria-describedby={describedBy('ice', 'ice-hint')}
+            onInput={(e) => change({ iceText: e.currentTarget.value })}
+          />
+          <span id="ice-hint" class="hint">
+            {t('settings.iceHint')}
+          </span>
+        </label>
+        {fieldErrors('ice')}
+        {problems.length > 0 && (
+          <p class="error" role="alert">
+            {t('settings.notSaved')}
+          </p>
+        )}
+        <button type="submit" class="primary">
+          {t('settings.save')}
+        </button>
+      </form>
+    </main>
+  );
+}

@@ -1,0 +1,52 @@
+import { useEffect } from 'preact/hooks';
+import type { Toast as ToastData } from '../lib/app/app-model';
+import { describeSessionError } from '../lib/i18n/errors';
+import type { Translate } from '../lib/i18n/translate';
+import { useApp, useT } from './app-context';
+
+/** How long a confirmation stays on screen, in milliseconds. Errors stay until dismissed. */
+const TOAST_MS = 5_000;
+
+function toastText(t: Translate, toast: ToastData): string {
+  switch (toast.kind) {
+    case 'session-deleted':
+      return t('sessions.deleted', { title: toast.title });
+    case 'settings-saved':
+      return t('settings.saved');
+    case 'copied':
+      return t(toast.what === 'code' ? 'room.codeCopied' : 'export.copied');
+    case 'copy-failed':
+      return t('export.failed');
+    case 'downloaded':
+      return t('export.downloaded', { file: toast.file });
+    case 'storage-failed':
+      return t('error.storage', { detail: toast.detail });
+    case 'session-error':
+      return describeSessionError(t, toast.error);
+  }
+}
+
+/** One polite live region for confirmations, always in the page so screen readers hear it. */
+export function Toast() {
+  const app = useApp();
+  const t = useT();
+  const toast = app.toast.value;
+  const isError = toast?.kind === 'storage-failed' || toast?.kind === 'copy-failed';
+  useEffect(() => {
+    if (!toast || isError) return;
+    const timer = setTimeout(() => app.dismissToast(), TOAST_MS);
+    return () => clearTimeout(timer);
+  }, [toast, isError, app]);
+  return (
+    <div class="toast-region" role="status" aria-live="polite">
+      {toast && (
+        <div class={isError ? 'toast toast-error' : 'toast'}>
+          <span>{toastText(t, toast)}</span>
+          <button type="button" class="link" onClick={() => app.dismissToast()}>
+            ×<span class="visually-hidden"> {t('common.close')}</span>
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+import type { Translate } from '../../lib/i18n/translate';
+import type { TransportStatus } from '../../lib/room/transport';
+import { useT } from '../app-context';
+
+function statusText(t: Translate, status: TransportStatus): string {
+  switch (status.kind) {
+    case 'connected':
+      return status.peers === 0
+        ? t('status.alone')
+        : t('status.connected', { count: status.peers });
+    default:
+      return t(`status.${status.kind}`);
+  }
+}
+
+/** Always visible in a session: a shape and a word, never colour alone (WCAG 1.4.1). */
+export function ConnectionStatus({
+  status,
+  onRetry,
+}: {
+  status: TransportStatus;
+  onRetry: () => void;
+}) {
+  const t = useT();
+  const trouble =
+    status.kind === 'offline' ||
+    status.kind === 'signaling-unreachable' ||
+    status.kind === 'wrong-passphrase';
+  return (
+    <div class={`connection connection-${status.kind}`}>
+      <p role="status" aria-label={t('status.label')} class="connection-text">
+        <span class="connection-dot" aria-hidden="true" />
+        {statusText(t, status)}
+      </p>
+      {trouble && (
+        <button type="button" class="small" onClick={onRetry}>
+          {t('status.retry')}
+        </button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,88 @@
+import type { SessionModel } from '../../lib/app/session-model';
+import type { ItemSnapshot } from '../../lib/session';
+import { useT } from '../app-context';
+import { ItemEditor } from './ItemEditor';
+
+const PREVIEW_LENGTH = 40;
+
+export function ItemRow({
+  session,
+  item,
+  readOnly,
+}: {
+  session: SessionModel;
+  item: ItemSnapshot;
+  readOnly: boolean;
+}) {
+  const t = useT();
+  const mine = session.mine.value.has(item.id);
+  const preview =
+    item.text.length > PREVIEW_LENGTH ? `${item.text.slice(0, PREVIEW_LENGTH)}…` : item.text;
+  return (
+    <li class={mine ? 'item item-mine' : 'item'}>
+      <div class="item-main">
+        <ItemEditor
+          session={session}
+          itemId={item.id}
+          label={t(`kind.${item.kind}`)}
+          readOnly={readOnly}
+        />
+        {!readOnly && (
+          <button
+            type="button"
+            class="icon-button"
+            aria-label={t('item.deleteNamed', { text: preview })}
+            title={t('item.delete')}
+            onClick={() => session.deleteItem(item.id)}
+          >
+            <svg aria-hidden="true" viewBox="0 0 16 16" width="16" height="16">
+              <path
+                d="M4 4l8 8M12 4l-8 8"
+                stroke="currentColor"
+                stroke-width="1.8"
+                stroke-linecap="round"
+              />
+            </svg>
+          </button>
+        )}
+      </div>
+      {item.kind === 'action' && <ActionFields session={session} item={item} readOnly={readOnly} />}
+      {mine && <span class="mine-badge">{t('item.mine')}</span>}
+    </li>
+  );
+}
+
+function ActionFields({
+  session,
+  item,
+  readOnly,
+}: {
+  session: SessionModel;
+  item: ItemSnapshot;
+  readOnly: boolean;
+}) {
+  const t = useT();
+  return (
+    <div class="action-fields">
+      <label class="inline-field">
+        <span>{t('item.owner')}</span>
+        <input
+          type="text"
+          value={item.owner}
+          readOnly={readOnly}
+          maxLength={200}
+          onChange={(e) => session.updateAction(item.id, { owner: e.currentTarget.value })}
+        />
+      </label>
+      <label class="inline-field">
+        <span>{t('item.due')}</span>
+        <input
+          type="date"
+          value={item.due}
+          readOnly={readOnly}
+          onChange={(e) => session.updateAction(item.id, { due: e.currentTarget.value })}
+        />
+      </label>
+    </div>
+  );
+}

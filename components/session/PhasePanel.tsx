@@ -1,0 +1,104 @@
+import type { PhaseView, SessionModel } from '../../lib/app/session-model';
+import type { SessionSnapshot } from '../../lib/session';
+import { useT } from '../app-context';
+
+/**
+ * The phase on screen: where the group is, the prompt, and moving on. The facilitator moves
+ * everyone; anyone may look back at another phase on their own screen.
+ */
+export function PhasePanel({
+  session,
+  view,
+  snapshot,
+}: {
+  session: SessionModel;
+  view: PhaseView;
+  snapshot: SessionSnapshot;
+}) {
+  const t = useT();
+  const facilitator = session.role === 'facilitator';
+  const { phase } = view;
+  return (
+    <section class="phase" aria-labelledby="phase-title">
+      <p class="phase-position">
+        {t('session.phaseOf', { current: view.index + 1, total: view.total })}
+        {phase.minutes > 0 && <> · {t('session.minutes', { count: phase.minutes })}</>}
+        {view.isCurrent && <span class="here-badge">{t('session.groupIsHere')}</span>}
+      </p>
+      <h2 id="phase-title" class="phase-title">
+        {phase.title}
+      </h2>
+      {phase.prompt && <p class="phase-prompt">{phase.prompt}</p>}
+      {facilitator && phase.notes && (
+        <details class="notes">
+          <summary>{t('session.facilitatorNotes')}</summary>
+          <p>{phase.notes}</p>
+        </details>
+      )}
+      {!view.isCurrent && (
+        <div class="looking-back" role="note">
+          <span>{t('session.lookingBack')}</span>
+          <button type="button" class="link" onClick={() => session.viewPhase(null)}>
+            {t('session.backToCurrent')}
+          </button>
+        </div>
+      )}
+      {facilitator && (
+        <div class="row phase-nav">
+          <button
+            type="button"
+            class="secondary"
+            onClick={() => session.previousPhase()}
+            disabled={view.isCurrent && view.index === 0}
+          >
+            {t('session.previousPhase')}
+          </button>
+          <button
+            type="button"
+            class="primary"
+            onClick={() => session.nextPhase()}
+            disabled={view.isCurrent && view.index === view.total - 1}
+          >
+            {t('session.nextPhase')}
+          </button>
+        </div>
+      )}
+      <PhaseList session={session} view={view} snapshot={snapshot} />
+    </section>
+  );
+}
+
+function PhaseList({
+  session,
+  view,
+  snapshot,
+}: {
+  session: SessionModel;
+  view: PhaseView;
+  snapshot: SessionSnapshot;
+}) {
+  const t = useT();
+  return (
+    <details class="phase-list">
+      <summary>{t('session.viewPhase')}</summary>
+      <ol>
+        {snapshot.phases.map((phase) => {
+          const isCurrent = phase.id === snapshot.currentPhaseId;
+          return (
+            <li key={phase.id}>
+              <button
+                type="button"
+                class="link"
+                aria-current={phase.id === view.phase.id ? 'step' : undefined}
+                onClick={() => session.viewPhase(phase.id)}
+              >
+                {phase.title}
+              </button>
+              {isCurrent && <span class="here-badge">{t('session.groupIsHere')}</span>}
+            </li>
+          );
+        })}
+      </ol>
+    </details>
+  );
+}

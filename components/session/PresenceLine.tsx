@@ -1,0 +1,16 @@
+import type { Presence } from '../../lib/app/presence';
+import { useT } from '../app-context';
+
+/** "3 here · Anna, Sam · 1 without a name": names only of those who gave one. */
+export function PresenceLine({ presence }: { presence: Presence }) {
+  const t = useT();
+  const parts = [t('presence.count', { count: presence.count })];
+  const people = [t('presence.you'), ...presence.names];
+  if (presence.anonymous > 0) people.push(t('presence.anonymous', { count: presence.anonymous }));
+  return (
+    <p role="status" aria-label={t('presence.label')} class="presence">
+      <span class="presence-count">{parts[0]}</span>
+      <span class="presence-names"> · {people.join(', ')}</span>
+    </p>
+  );
+}

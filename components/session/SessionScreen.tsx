@@ -1,0 +1,169 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { SessionModel } from '../../lib/app/session-model';
+import type { SessionEntry } from '../../lib/app/sessions-store';
+import { describeSessionError } from '../../lib/i18n/errors';
+import { useApp, useT } from '../app-context';
+import { ConnectionStatus } from './ConnectionStatus';
+import { ExportBar } from './ExportBar';
+import { KindSection } from './KindSection';
+import { PhasePanel } from './PhasePanel';
+import { PresenceLine } from './PresenceLine';
+import { RoomCodeCard } from './RoomCodeCard';
+
+/** After this many milliseconds without finding the session, suggest checking the code. */
+const WAITING_HINT_MS = 15_000;
+
+export function SessionScreen({ entry, session }: { entry: SessionEntry; session: SessionModel }) {
+  const t = useT();
+  const state = session.state.value;
+  const status = session.status.value;
+  return (
+    <main class="screen session">
+      <ConnectionStatus status={status} onRetry={() => session.retry()} />
+      {state.kind === 'waiting' && <Waiting />}
+      {state.kind === 'unreadable' && (
+        <p class="error" role="alert">
+          {describeSessionError(t, state.error)}
+        </p>
+      )}
+      {state.kind === 'ready' && <ReadySession entry={entry} session={session} />}
+      <LeaveButton />
+    </main>
+  );
+}
+
+function Waiting() {
+  const t = useT();
+  const [long, setLong] = useState(false);
+  useEffect(() => {
+    const timer = setTimeout(() => setLong(true), WAITING_HINT_MS);
+    return () => clearTimeout(timer);
+  }, []);
+  return (
+    <div class="waiting" role="status">
+      <span class="spinner" aria-hidden="true" />
+      <p>{t('session.waiting')}</p>
+      {long && <p class="hint">{t('session.waitingLong')}</p>}
+    </div>
+  );
+}
+
+function ReadySession({ entry, session }: { entry: SessionEntry; session: SessionModel }) {
+  const t = useT();
+  const snapshot = session.snapshot.value;
+  const view = session.phaseView.value;
+  if (!snapshot || !view) return null;
+  const ended = snapshot.status === 'ended';
+  const facilitator = session.role === 'facilitator';
+  return (
+    <>
+      <header class="session-head">
+        <h1 class="session-title">{snapshot.title}</h1>
+        <p class="session-template">{snapshot.template.name}</p>
+        <PresenceLine presence={session.presence.value} />
+      </header>
+      <RoomCodeCard code={entry.code} open={facilitator} hasPassphrase={entry.passphrase !== ''} />
+      {ended && (
+        <p class="banner" role="status">
+          {t('session.ended')}
+        </p>
+      )}
+      <Announcer session={session} />
+      <PhasePanel session={session} view={view} snapshot={snapshot} />
+      {view.phase.kinds.length === 0 && <p class="empty">{t('session.noKinds')}</p>}
+      {view.phase.kinds.map((kind) => (
+        <KindSection
+          key={kind}
+          session={session}
+          kind={kind}
+          items={view.itemsByKind.get(kind) ?? []}
+          readOnly={ended}
+        />
+      ))}
+      <ExportBar session={session} />
+      {facilitator && <EndSession session={session} ended={ended} />}
+    </>
+  );
+}
+
+/** Phase changes and deletions, told politely; a deletion can be undone from here. */
+function Announcer({ session }: { session: SessionModel }) {
+  const t = useT();
+  const notice = session.notice.value;
+  const error = session.lastError.value;
+  return (
+    <div class="announcer">
+      <div role="status" aria-live="polite" class="notice">
+        {notice?.kind === 'phase-changed' && (
+          <span>{t('session.phaseChanged', { title: notice.title })}</span>
+        )}
+        {notice?.kind === 'item-deleted' && (
+          <span>
+            {t('item.deleted')}
+            <button type="button" class="link" onClick={() => session.undoDelete()}>
+              {t('item.undo')}
+            </button>
+          </span>
+        )}
+      </div>
+      {error && error.code !== 'text-too-long' && error.code !== 'text-empty' && (
+        <p class="error" role="alert">
+          {describeSessionError(t, error)}{' '}
+          <button type="button" class="link" onClick={() => session.dismissError()}>
+            {t('common.close')}
+          </button>
+        </p>
+      )}
+    </div>
+  );
+}
+
+function EndSession({ session, ended }: { session: SessionModel; ended: boolean }) {
+  const t = useT();
+  const [confirming, setConfirming] = useState(false);
+  if (ended) {
+    return (
+      <button type="button" class="secondary" onClick={() => session.reopenSession()}>
+        {t('session.reopen')}
+      </button>
+    );
+  }
+  if (!confirming) {
+    return (
+      <button type="button" class="danger-text" onClick={() => setConfirming(true)}>
+        {t('session.end')}
+      </button>
+    );
+  }
+  return (
+    <div class="confirm" role="alertdialog" aria-labelledby="end-confirm">
+      <p id="end-confirm">{t('session.endConfirm')}</p>
+      <div class="row">
+        <button
+          type="button"
+          class="danger"
+          onClick={() => {
+            session.endSession();
+            setConfirming(false);
+          }}
+        >
+          {t('session.endYes')}
+        </button>
+        {/* biome-ignore lint/a11y/noAutofocus: the safe choice gets focus in a confirmation */}
+        <button type="button" class="secondary" autoFocus onClick={() => setConfirming(false)}>
+          {t('session.cancel')}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+function LeaveButton() {
+  const app = useApp();
+  const t = useT();
+  return (
+    <button type="button" class="link leave" onClick={() => app.leave()}>
+      {t('session.leave')}
+    </button>
+  );
+}
