@@ -1,8 +1,14 @@
+import { existsSync } from 'node:fs';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 
+/** The browser `npm start` opens: CHROME_PATH, else Debian's Chromium if present. */
+const chromeBinary =
+  process.env.CHROME_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+
 // See ../shared/TESTING.md: WXT adds no `sidePanel` permission and no `action` key by itself,
-// so both are declared here, per browser.
+// so both are declared here, per browser. Firefox gets `sidebar_action` from the sidepanel
+// entrypoint.
 export default defineConfig({
   vite: () => ({
     plugins: [preact()],
@@ -12,11 +18,15 @@ export default defineConfig({
       __KRING_SIGNALING_URL__: JSON.stringify(process.env.KRING_SIGNALING_URL ?? ''),
     },
   }),
+  webExt: chromeBinary ? { binaries: { chrome: chromeBinary } } : {},
   manifest: ({ browser }) => ({
     name: 'Kring',
     description: '__MSG_extensionDescription__',
     default_locale: 'en',
     permissions: browser === 'firefox' ? ['storage'] : ['storage', 'sidePanel'],
     action: { default_title: 'Kring' },
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: { id: 'kring@kring-toolkit', strict_min_version: '115.0' } } }
+      : { minimum_chrome_version: '116' }),
   }),
 });

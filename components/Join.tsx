@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { describeRoomCodeError } from '../lib/i18n/errors';
 import { MAX_DISPLAY_NAME_LENGTH, MAX_PASSPHRASE_LENGTH } from '../lib/limits';
 import { useApp, useT } from './app-context';
+import { Field } from './Field';
 
 export function Join({ initialCode = '' }: { initialCode?: string }) {
   const app = useApp();
@@ -22,9 +23,9 @@ export function Join({ initialCode = '' }: { initialCode?: string }) {
     <main class="screen">
       <h2>{t('join.title')}</h2>
       <form onSubmit={join} noValidate>
-        <label class="field">
-          <span>{t('join.code')}</span>
+        <Field id="join-code" label={t('join.code')} hint={t('join.codeHint')}>
           <input
+            id="join-code"
             type="text"
             class="code-input"
             value={code}
@@ -32,51 +33,46 @@ export function Join({ initialCode = '' }: { initialCode?: string }) {
             autoCapitalize="characters"
             spellcheck={false}
             aria-invalid={problem !== null}
-            aria-describedby={problem ? 'code-error code-hint' : 'code-hint'}
+            aria-describedby={problem ? 'code-error join-code-hint' : 'join-code-hint'}
             onInput={(e) => {
               setCode(e.currentTarget.value);
               setProblem(null);
             }}
           />
-          <span id="code-hint" class="hint">
-            {t('join.codeHint')}
-          </span>
-        </label>
+        </Field>
         {problem && (
           <p id="code-error" class="error" role="alert">
             {problem}
           </p>
         )}
-        <label class="field">
-          <span>{t('join.name')}</span>
+        <Field id="field-join-name" label={t('join.name')} hint={t('join.nameHint')}>
           <input
+            id="field-join-name"
             type="text"
             value={name}
             maxLength={MAX_DISPLAY_NAME_LENGTH}
             autoComplete="nickname"
-            aria-describedby="name-hint"
+            aria-describedby="field-join-name-hint"
             onInput={(e) => setName(e.currentTarget.value)}
           />
-          <span id="name-hint" class="hint">
-            {t('join.nameHint')}
-          </span>
-        </label>
+        </Field>
         <details class="more">
           <summary>{t('join.passphrase')}</summary>
-          <label class="field">
-            <span>{t('join.passphrase')}</span>
+          <Field
+            id="field-join-passphrase"
+            label={t('join.passphrase')}
+            hint={t('join.passphraseHint')}
+          >
             <input
+              id="field-join-passphrase"
               type="text"
               value={passphrase}
               maxLength={MAX_PASSPHRASE_LENGTH}
               autoComplete="off"
-              aria-describedby="join-passphrase-hint"
+              aria-describedby="field-join-passphrase-hint"
               onInput={(e) => setPassphrase(e.currentTarget.value)}
             />
-            <span id="join-passphrase-hint" class="hint">
-              {t('join.passphraseHint')}
-            </span>
-          </label>
+          </Field>
         </details>
         <button type="submit" class="primary big" disabled={busy} aria-busy={busy}>
           {busy ? t('join.joining') : t('join.submit')}

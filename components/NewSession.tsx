@@ -1,7 +1,9 @@
 import { useState } from 'preact/hooks';
+import { MAX_PASSPHRASE_LENGTH, MAX_TITLE_LENGTH } from '../lib/limits';
 import { LOCALES, type Locale } from '../lib/locale';
 import { builtInTemplates, templateMinutes } from '../lib/templates';
 import { useApp, useT } from './app-context';
+import { Field } from './Field';
 
 export function NewSession() {
   const app = useApp();
@@ -66,19 +68,19 @@ export function NewSession() {
             );
           })}
         </fieldset>
-        <label class="field">
-          <span>{t('new.sessionTitle')}</span>
+        <Field id="field-new-sessionTitle" label={t('new.sessionTitle')}>
           <input
+            id="field-new-sessionTitle"
             type="text"
             value={title}
             maxLength={200}
             placeholder={t('new.sessionTitleHint')}
             onInput={(e) => setTitle(e.currentTarget.value)}
           />
-        </label>
-        <label class="field">
-          <span>{t('new.language')}</span>
+        </Field>
+        <Field id="field-new-language" label={t('new.language')}>
           <select
+            id="field-new-language"
             value={sessionLocale}
             onChange={(e) => setSessionLocale(e.currentTarget.value as Locale)}
           >
@@ -88,22 +90,23 @@ export function NewSession() {
               </option>
             ))}
           </select>
-        </label>
+        </Field>
         <details class="more">
           <summary>{t('new.passphrase')}</summary>
-          <label class="field">
-            <span>{t('join.passphrase')}</span>
+          <Field
+            id="field-join-passphrase"
+            label={t('join.passphrase')}
+            hint={t('new.passphraseHint')}
+          >
             <input
+              id="field-join-passphrase"
               type="text"
               value={passphrase}
               autoComplete="off"
-              aria-describedby="passphrase-hint"
+              aria-describedby="field-join-passphrase-hint"
               onInput={(e) => setPassphrase(e.currentTarget.value)}
             />
-            <span id="passphrase-hint" class="hint">
-              {t('new.passphraseHint')}
-            </span>
-          </label>
+          </Field>
         </details>
         {problem && (
           <p class="error" role="alert">

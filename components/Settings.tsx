@@ -3,6 +3,7 @@ import { type SettingsInput, type SettingsProblem, settingsToInput } from '../li
 import type { Translate } from '../lib/i18n/translate';
 import { LOCALES, type Locale } from '../lib/locale';
 import { useApp, useT } from './app-context';
+import { Field } from './Field';
 import { LANGUAGE_NAMES } from './NewSession';
 
 function problemText(t: Translate, problem: SettingsProblem): string {
@@ -53,9 +54,9 @@ export function Settings() {
     <main class="screen">
       <h2>{t('settings.title')}</h2>
       <form onSubmit={save} noValidate>
-        <label class="field">
-          <span>{t('settings.language')}</span>
+        <Field id="field-settings-language" label={t('settings.language')}>
           <select
+            id="field-settings-language"
             value={input.locale}
             onChange={(e) => change({ locale: e.currentTarget.value as Locale | 'auto' })}
           >
@@ -66,50 +67,49 @@ export function Settings() {
               </option>
             ))}
           </select>
-        </label>
-        <label class="field">
-          <span>{t('settings.displayName')}</span>
+        </Field>
+        <Field
+          id="field-settings-displayName"
+          label={t('settings.displayName')}
+          hint={t('join.nameHint')}
+        >
           <input
+            id="field-settings-displayName"
             type="text"
             value={input.displayName}
             aria-invalid={invalid('displayName')}
-            aria-describedby={describedBy('displayName', 'settings-name-hint')}
+            aria-describedby={describedBy('displayName', 'field-settings-displayName-hint')}
             onInput={(e) => change({ displayName: e.currentTarget.value })}
           />
-          <span id="settings-name-hint" class="hint">
-            {t('join.nameHint')}
-          </span>
-        </label>
+        </Field>
         {fieldErrors('displayName')}
-        <label class="field">
-          <span>{t('settings.signaling')}</span>
+        <Field
+          id="field-settings-signaling"
+          label={t('settings.signaling')}
+          hint={t('settings.signalingHint')}
+        >
           <textarea
+            id="field-settings-signaling"
             rows={2}
             value={input.signalingText}
             spellcheck={false}
             aria-invalid={invalid('signaling')}
-            aria-describedby={describedBy('signaling', 'signaling-hint')}
+            aria-describedby={describedBy('signaling', 'field-settings-signaling-hint')}
             onInput={(e) => change({ signalingText: e.currentTarget.value })}
           />
-          <span id="signaling-hint" class="hint">
-            {t('settings.signalingHint')}
-          </span>
-        </label>
+        </Field>
         {fieldErrors('signaling')}
-        <label class="field">
-          <span>{t('settings.ice')}</span>
+        <Field id="field-settings-ice" label={t('settings.ice')} hint={t('settings.iceHint')}>
           <textarea
+            id="field-settings-ice"
             rows={3}
             value={input.iceText}
             spellcheck={false}
             aria-invalid={invalid('ice')}
-            aria-describedby={describedBy('ice', 'ice-hint')}
+            aria-describedby={describedBy('ice', 'field-settings-ice-hint')}
             onInput={(e) => change({ iceText: e.currentTarget.value })}
           />
-          <span id="ice-hint" class="hint">
-            {t('settings.iceHint')}
-          </span>
-        </label>
+        </Field>
         {fieldErrors('ice')}
         {problems.length > 0 && (
           <p class="error" role="alert">

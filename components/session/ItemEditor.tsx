@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { SessionModel } from '../../lib/app/session-model';
 import { describeSessionError } from '../../lib/i18n/errors';
 import { useT } from '../app-context';
@@ -22,7 +22,8 @@ export function ItemEditor({ session, itemId, label, readOnly }: Props) {
   const [problem, setProblem] = useState<string | null>(null);
   const text = session.itemText(itemId);
 
-  useEffect(() => {
+  // Layout effect: the text is in place before the first paint, never an empty flash.
+  useLayoutEffect(() => {
     const area = ref.current;
     if (!area) return;
     area.value = text.value.peek();

@@ -21,8 +21,8 @@ export function PhasePanel({
   return (
     <section class="phase" aria-labelledby="phase-title">
       <p class="phase-position">
-        {t('session.phaseOf', { current: view.index + 1, total: view.total })}
-        {phase.minutes > 0 && <> · {t('session.minutes', { count: phase.minutes })}</>}
+        <span>{t('session.phaseOf', { current: view.index + 1, total: view.total })}</span>
+        {phase.minutes > 0 && <span>· {t('session.minutes', { count: phase.minutes })}</span>}
         {view.isCurrent && <span class="here-badge">{t('session.groupIsHere')}</span>}
       </p>
       <h2 id="phase-title" class="phase-title">

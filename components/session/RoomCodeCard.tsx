@@ -21,11 +21,9 @@ export function RoomCodeCard({
   const [shown, setShown] = useState(open);
   const formatted = formatRoomCode(code);
   return (
-    <section class="room-card" aria-labelledby="room-code-heading">
+    <section class="room-card">
       <div class="room-card-top">
-        <h2 id="room-code-heading" class="small-heading">
-          {t('room.code')}
-        </h2>
+        <h2 class="small-heading">{t('room.code')}</h2>
         <button type="button" class="link" aria-expanded={shown} onClick={() => setShown(!shown)}>
           {shown ? t('room.hideCode') : t('room.showCode')}
         </button>
