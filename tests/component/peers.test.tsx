@@ -15,8 +15,8 @@ async function facilitatorAndParticipant() {
   const facilitator = createAppModel(testPlatform(), rooms.services());
   const participant = createAppModel(testPlatform(['nl-NL']), rooms.services());
   await Promise.all([facilitator.init(), participant.init()]);
-  const f = within(render(<App app={facilitator} />).container);
-  const p = within(render(<App app={participant} />).container);
+  const f = within(render(<App app={facilitator} />).container as HTMLElement);
+  const p = within(render(<App app={participant} />).container as HTMLElement);
 
   fireEvent.click(f.getByRole('button', { name: 'New session' }));
   fireEvent.click(f.getByRole('radio', { name: 'Lessons-learned harvest' }));
@@ -24,7 +24,9 @@ async function facilitatorAndParticipant() {
   const code = (await f.findByLabelText('Room code', {}, { timeout: 5000 })).textContent ?? '';
 
   fireEvent.click(p.getByRole('button', { name: 'Deelnemen aan sessie' }));
-  fireEvent.input(p.getByRole('textbox', { name: 'Kamercode' }), { target: { value: code.toLowerCase().replace(/-/g, ' ') } });
+  fireEvent.input(p.getByRole('textbox', { name: 'Kamercode' }), {
+    target: { value: code.toLowerCase().replace(/-/g, ' ') },
+  });
   fireEvent.input(p.getByRole('textbox', { name: 'Je naam' }), { target: { value: 'Noor' } });
   fireEvent.click(p.getByRole('button', { name: 'Deelnemen' }));
   await p.findByRole('heading', { name: 'Lessons-learned harvest' }, { timeout: 5000 });
@@ -34,7 +36,9 @@ async function facilitatorAndParticipant() {
 describe('a facilitator and a participant', () => {
   it('see each other, with the name only of who gave one', async () => {
     const { f, p } = await facilitatorAndParticipant();
-    await waitFor(() => expect(f.getByRole('status', { name: 'Participants' }).textContent).toContain('2 here'));
+    await waitFor(() =>
+      expect(f.getByRole('status', { name: 'Participants' }).textContent).toContain('2 here'),
+    );
     expect(f.getByRole('status', { name: 'Participants' }).textContent).toContain('you, Noor');
     expect(p.getByRole('status', { name: 'Deelnemers' }).textContent).toContain('2 aanwezig');
     expect(p.getByRole('status', { name: 'Deelnemers' }).textContent).toContain('1 zonder naam');
@@ -42,9 +46,13 @@ describe('a facilitator and a participant', () => {
 
   it('share items, and the participant follows the facilitator through the phases', async () => {
     const { f, p } = await facilitatorAndParticipant();
-    fireEvent.input(p.getByRole('textbox', { name: 'Nieuw inzicht' }), { target: { value: 'Het doel was te vaag.' } });
+    fireEvent.input(p.getByRole('textbox', { name: 'Nieuw inzicht' }), {
+      target: { value: 'Het doel was te vaag.' },
+    });
     fireEvent.click(p.getByRole('button', { name: 'Inzicht toevoegen' }));
-    expect((f.getByRole('textbox', { name: 'Insight' }) as HTMLTextAreaElement).value).toBe('Het doel was te vaag.');
+    expect((f.getByRole('textbox', { name: 'Insight' }) as HTMLTextAreaElement).value).toBe(
+      'Het doel was te vaag.',
+    );
     expect(p.queryByRole('button', { name: 'Volgende fase' })).toBeNull();
     fireEvent.click(f.getByRole('button', { name: 'Next phase' }));
     expect(p.getByText('Fase 2 van 5')).toBeTruthy();
@@ -65,7 +73,9 @@ describe('a facilitator and a participant', () => {
 
   it('keep the caret in place when someone else types in the same item', async () => {
     const { f, p } = await facilitatorAndParticipant();
-    fireEvent.input(f.getByRole('textbox', { name: 'New insight' }), { target: { value: 'Who decided?' } });
+    fireEvent.input(f.getByRole('textbox', { name: 'New insight' }), {
+      target: { value: 'Who decided?' },
+    });
     fireEvent.click(f.getByRole('button', { name: 'Add insight' }));
     const mine = f.getByRole('textbox', { name: 'Insight' }) as HTMLTextAreaElement;
     const theirs = p.getByRole('textbox', { name: 'Inzicht' }) as HTMLTextAreaElement;

@@ -9,9 +9,14 @@ async function startSocialLab(languages = ['en-GB']) {
   const en = languages[0]?.startsWith('en');
   fireEvent.click(screen.getByRole('button', { name: en ? 'New session' : 'Nieuwe sessie' }));
   fireEvent.click(screen.getByRole('radio', { name: en ? 'Social lab' : 'Sociaal lab' }));
-  fireEvent.input(screen.getByRole('textbox', { name: en ? 'Session title (optional)' : 'Titel van de sessie (niet verplicht)' }), {
-    target: { value: 'Buurtlab Noord' },
-  });
+  fireEvent.input(
+    screen.getByRole('textbox', {
+      name: en ? 'Session title (optional)' : 'Titel van de sessie (niet verplicht)',
+    }),
+    {
+      target: { value: 'Buurtlab Noord' },
+    },
+  );
   fireEvent.click(screen.getByRole('button', { name: en ? 'Start session' : 'Sessie starten' }));
   await screen.findByRole('heading', { name: 'Buurtlab Noord' }, { timeout: 5000 });
   return rendered;
@@ -20,7 +25,9 @@ async function startSocialLab(languages = ['en-GB']) {
 function addItem(kind: 'question' | 'insight', text: string) {
   const label = kind === 'question' ? 'New question' : 'New insight';
   fireEvent.input(screen.getByRole('textbox', { name: label }), { target: { value: text } });
-  fireEvent.click(screen.getByRole('button', { name: kind === 'question' ? 'Add question' : 'Add insight' }));
+  fireEvent.click(
+    screen.getByRole('button', { name: kind === 'question' ? 'Add question' : 'Add insight' }),
+  );
 }
 
 describe('new session', () => {
@@ -44,8 +51,12 @@ describe('new session', () => {
   it('starts a session showing the room code, its QR code and the first phase', async () => {
     const { app } = await startSocialLab();
     const code = screen.getByLabelText('Room code');
-    expect(code.textContent).toMatch(/^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{2}$/);
-    expect(screen.getByRole('img', { name: `QR code for room code ${code.textContent}` })).toBeTruthy();
+    expect(code.textContent).toMatch(
+      /^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{2}$/,
+    );
+    expect(
+      screen.getByRole('img', { name: `QR code for room code ${code.textContent}` }),
+    ).toBeTruthy();
     expect(screen.getByText('Phase 1 of 6')).toBeTruthy();
     expect(screen.getByRole('status', { name: 'Participants' }).textContent).toContain('1 here');
     expect(app.sessions.value).toHaveLength(1);
@@ -54,8 +65,12 @@ describe('new session', () => {
   it('adds items, moves through phases and exports the harvest', async () => {
     const { platform } = await startSocialLab();
     addItem('insight', 'We tried a coffee morning.');
-    expect((screen.getByRole('textbox', { name: 'Insight' }) as HTMLTextAreaElement).value).toBe('We tried a coffee morning.');
-    expect((screen.getByRole('textbox', { name: 'New insight' }) as HTMLTextAreaElement).value).toBe('');
+    expect((screen.getByRole('textbox', { name: 'Insight' }) as HTMLTextAreaElement).value).toBe(
+      'We tried a coffee morning.',
+    );
+    expect(
+      (screen.getByRole('textbox', { name: 'New insight' }) as HTMLTextAreaElement).value,
+    ).toBe('');
     fireEvent.click(screen.getByRole('button', { name: 'Next phase' }));
     expect(screen.getByText('Phase 2 of 6')).toBeTruthy();
     addItem('question', 'Who feels lonely here?');
@@ -78,7 +93,9 @@ describe('new session', () => {
     fireEvent.input(box, { target: { value: long } });
     expect(screen.getByText('2,050 of 2,000 characters')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Add insight' }));
-    expect((await screen.findByRole('alert')).textContent).toContain('Too long: 2,050 characters, the limit is 2,000.');
+    expect((await screen.findByRole('alert')).textContent).toContain(
+      'Too long: 2,050 characters, the limit is 2,000.',
+    );
     expect(box.value).toBe(long);
     expect(screen.queryByRole('textbox', { name: 'Insight' })).toBeNull();
   });
@@ -89,7 +106,9 @@ describe('new session', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Delete: Temporary thought' }));
     expect(screen.queryByRole('textbox', { name: 'Insight' })).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
-    expect((screen.getByRole('textbox', { name: 'Insight' }) as HTMLTextAreaElement).value).toBe('Temporary thought');
+    expect((screen.getByRole('textbox', { name: 'Insight' }) as HTMLTextAreaElement).value).toBe(
+      'Temporary thought',
+    );
   });
 
   it('ends the session after confirmation; items become read-only, export stays', async () => {
@@ -98,8 +117,12 @@ describe('new session', () => {
     fireEvent.click(screen.getByRole('button', { name: 'End session' }));
     const dialog = screen.getByRole('alertdialog');
     fireEvent.click(within(dialog).getByRole('button', { name: 'End session' }));
-    expect(screen.getByText('This session has ended. You can still export the harvest.')).toBeTruthy();
-    expect((screen.getByRole('textbox', { name: 'Insight' }) as HTMLTextAreaElement).readOnly).toBe(true);
+    expect(
+      screen.getByText('This session has ended. You can still export the harvest.'),
+    ).toBeTruthy();
+    expect((screen.getByRole('textbox', { name: 'Insight' }) as HTMLTextAreaElement).readOnly).toBe(
+      true,
+    );
     expect(screen.queryByRole('textbox', { name: 'New insight' })).toBeNull();
     expect(screen.getByRole('button', { name: 'Export Markdown' })).toBeTruthy();
   });
@@ -123,17 +146,25 @@ describe('join', () => {
   ])('explains why %j is not a room code', async (code, message) => {
     await renderApp();
     fireEvent.click(screen.getByRole('button', { name: 'Join session' }));
-    fireEvent.input(screen.getByRole('textbox', { name: 'Room code' }), { target: { value: code } });
+    fireEvent.input(screen.getByRole('textbox', { name: 'Room code' }), {
+      target: { value: code },
+    });
     fireEvent.click(screen.getByRole('button', { name: 'Join' }));
     expect((await screen.findByRole('alert')).textContent).toBe(message);
-    expect(screen.getByRole('textbox', { name: 'Room code' }).getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getByRole('textbox', { name: 'Room code' }).getAttribute('aria-invalid')).toBe(
+      'true',
+    );
   });
 
   it('explains it in Dutch too', async () => {
     await renderApp({ languages: ['nl'] });
     fireEvent.click(screen.getByRole('button', { name: 'Deelnemen aan sessie' }));
-    fireEvent.input(screen.getByRole('textbox', { name: 'Kamercode' }), { target: { value: 'abc' } });
+    fireEvent.input(screen.getByRole('textbox', { name: 'Kamercode' }), {
+      target: { value: 'abc' },
+    });
     fireEvent.click(screen.getByRole('button', { name: 'Deelnemen' }));
-    expect((await screen.findByRole('alert')).textContent).toBe('De kamercode is te kort: 3 van de 10 tekens. Controleer de code.');
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'De kamercode is te kort: 3 van de 10 tekens. Controleer de code.',
+    );
   });
 });
