@@ -26,7 +26,11 @@ export default defineConfig({
     permissions: browser === 'firefox' ? ['storage'] : ['storage', 'sidePanel'],
     action: { default_title: 'Kring' },
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'kring@kring-toolkit', strict_min_version: '115.0' } } }
+      ? {
+          browser_specific_settings: {
+            gecko: { id: 'kring@kring-toolkit', strict_min_version: '115.0' },
+          },
+        }
       : { minimum_chrome_version: '116' }),
   }),
 });
