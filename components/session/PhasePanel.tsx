@@ -1,6 +1,7 @@
 import type { PhaseView, SessionModel } from '../../lib/app/session-model';
 import type { SessionSnapshot } from '../../lib/session';
 import { useT } from '../app-context';
+import { PhaseTimer } from './PhaseTimer';
 
 /**
  * The phase on screen: where the group is, the prompt, and moving on. The facilitator moves
@@ -29,6 +30,7 @@ export function PhasePanel({
         {phase.title}
       </h2>
       {phase.prompt && <p class="phase-prompt">{phase.prompt}</p>}
+      <PhaseTimer session={session} view={view} timer={snapshot.timer} />
       {facilitator && phase.notes && (
         <details class="notes">
           <summary>{t('session.facilitatorNotes')}</summary>

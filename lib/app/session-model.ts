@@ -6,15 +6,18 @@ import { err, type Result } from '../result';
 import type { Transport, TransportStatus } from '../room/transport';
 import {
   addItem,
+  clearTimer,
   deleteItem,
   endSession,
   type ItemKind,
   type ItemSnapshot,
   type PhaseSnapshot,
+  pauseTimer,
   reopenSession,
   type SessionError,
   type SessionSnapshot,
   snapshotSession,
+  startTimer,
   stepPhase,
   updateAction,
 } from '../session';
@@ -203,6 +206,14 @@ export function createSessionModel(options: SessionModelOptions) {
     viewPhase(phaseId: string | null) {
       viewedPhaseId.value = phaseId === snapshot.peek()?.currentPhaseId ? null : phaseId;
     },
+    /** Starts (or resumes) the timer of the phase on screen; minutes default to the phase's. */
+    startTimer(minutes?: number) {
+      const phase = phaseView.peek()?.phase;
+      if (!phase) return report(err({ code: 'phase-not-found', phaseId: '' } as const));
+      return report(startTimer(doc, phase.id, minutes));
+    },
+    pauseTimer: () => report(pauseTimer(doc)),
+    clearTimer: () => report(clearTimer(doc)),
     endSession: () => report(endSession(doc)),
     reopenSession: () => report(reopenSession(doc)),
     dismissError() {

@@ -117,6 +117,15 @@ export const en = {
   'session.noKinds': 'This phase is a conversation round: nothing to write down.',
   'session.leave': 'Leave session',
 
+  'timer.label': 'Timer',
+  'timer.left': '{time} left',
+  'timer.up': 'Time is up',
+  'timer.paused': 'paused',
+  'timer.start': 'Start timer ({count} min)',
+  'timer.pause': 'Pause timer',
+  'timer.resume': 'Resume timer',
+  'timer.reset': 'Reset timer',
+
   'kind.question': 'Question',
   'kind.insight': 'Insight',
   'kind.action': 'Action',

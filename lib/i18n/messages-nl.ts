@@ -116,6 +116,15 @@ export const nl: Messages = {
   'session.noKinds': 'Deze fase is een gespreksronde: er hoeft niets opgeschreven te worden.',
   'session.leave': 'Sessie verlaten',
 
+  'timer.label': 'Timer',
+  'timer.left': 'nog {time}',
+  'timer.up': 'De tijd is om',
+  'timer.paused': 'gepauzeerd',
+  'timer.start': 'Timer starten ({count} min)',
+  'timer.pause': 'Timer pauzeren',
+  'timer.resume': 'Timer hervatten',
+  'timer.reset': 'Timer wissen',
+
   'kind.question': 'Vraag',
   'kind.insight': 'Inzicht',
   'kind.action': 'Actie',

@@ -29,4 +29,5 @@ export {
 } from './phases';
 export { checkSchema, SCHEMA_VERSION } from './schema';
 export { snapshotSession } from './snapshot';
+export { clearTimer, pauseTimer, startTimer, timerRemainingMs } from './timer';
 export * from './types';

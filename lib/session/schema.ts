@@ -6,7 +6,7 @@ import type { SessionError } from './types';
  * author (DESIGN.md, "No author identity in the shared document").
  *
  *   meta   Y.Map   schemaVersion, title, templateId, templateVersion, templateName, locale,
- *                  createdAt, currentPhaseId, status, endedAt
+ *                  createdAt, currentPhaseId, status, endedAt, timer (plain object, timer.ts)
  *   phases Y.Array<Y.Map>   id, title, prompt, kinds (string[]), minutes, notes
  *   items  Y.Map<Y.Map>     id → kind, phaseId, text (Y.Text), createdAt, owner, due
  *

@@ -2,6 +2,7 @@ import type * as Y from 'yjs';
 import { isLocale } from '../locale';
 import { err, ok, type Result } from '../result';
 import { checkSchema, itemsOf, metaOf, phasesOf, readString, type YRecord } from './schema';
+import { readTimer } from './timer';
 import {
   ITEM_KINDS,
   type ItemSnapshot,
@@ -40,6 +41,7 @@ export function snapshotSession(doc: Y.Doc): Result<SessionSnapshot, SessionErro
     endedAt: typeof endedAt === 'string' ? endedAt : null,
     // A removed current phase falls back to the first, so every peer shows a phase.
     currentPhaseId: phaseIds.includes(storedCurrent) ? storedCurrent : (phaseIds[0] ?? ''),
+    timer: readTimer(doc),
     phases,
     items: readItems(itemsOf(doc), phaseIds),
   });

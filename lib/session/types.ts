@@ -40,6 +40,17 @@ export interface ItemSnapshot {
   readonly due: string;
 }
 
+/** The shared countdown of a phase; see lib/session/timer.ts. */
+export interface PhaseTimer {
+  readonly phaseId: string;
+  /** What the timer was set to, in milliseconds. */
+  readonly durationMs: number;
+  /** Milliseconds left when it was (re)started or paused. */
+  readonly remainingMs: number;
+  /** ISO time it was (re)started; null while paused. */
+  readonly startedAt: string | null;
+}
+
 /**
  * A plain, JSON-serialisable view of a session document: the one input of rendering, export and
  * tests. Derived deterministically, so every peer with the same document gets an equal snapshot.
@@ -55,6 +66,8 @@ export interface SessionSnapshot {
   /** ISO 8601 time the session ended, or null while it runs. */
   readonly endedAt: string | null;
   readonly currentPhaseId: string;
+  /** The phase timer, or null when none is set. */
+  readonly timer: PhaseTimer | null;
   /** In the facilitator's order. */
   readonly phases: readonly PhaseSnapshot[];
   /**

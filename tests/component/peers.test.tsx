@@ -59,6 +59,18 @@ describe('a facilitator and a participant', () => {
     expect(p.getByText('Nu: What actually happened?')).toBeTruthy();
   });
 
+  it("show the facilitator's phase timer to everyone, and its pause", async () => {
+    const { f, p } = await facilitatorAndParticipant();
+    expect(p.queryByRole('button', { name: /Timer starten/ })).toBeNull();
+    fireEvent.click(f.getByRole('button', { name: 'Start timer (10 min)' }));
+    expect(f.getByText(/^(10:00|9:5\d)$/)).toBeTruthy();
+    expect(p.getByText(/^(10:00|9:5\d)$/)).toBeTruthy();
+    fireEvent.click(f.getByRole('button', { name: 'Pause timer' }));
+    expect(p.getByText('gepauzeerd')).toBeTruthy();
+    fireEvent.click(f.getByRole('button', { name: 'Reset timer' }));
+    expect(p.queryByText(/^\d+:\d\d$/)).toBeNull();
+  });
+
   it('lets a participant look back at an earlier phase without moving the group', async () => {
     const { f, p } = await facilitatorAndParticipant();
     fireEvent.click(f.getByRole('button', { name: 'Next phase' }));

@@ -157,6 +157,7 @@ export function session(overrides: Partial<SessionSnapshot> = {}): SessionSnapsh
     status: 'ended',
     endedAt: '2026-11-25T12:00:00.000Z',
     currentPhaseId: 'p1',
+    timer: null,
     phases: [phase('p1', 'Phase one')],
     items: [],
     ...overrides,

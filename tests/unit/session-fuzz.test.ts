@@ -3,12 +3,15 @@ import { describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
 import {
   addItem,
+  clearTimer,
   createSession,
   deleteItem,
   editItemText,
   endSession,
   type ItemKind,
+  pauseTimer,
   reopenSession,
+  startTimer,
   stepPhase,
   updateAction,
 } from '../../lib/session';
@@ -31,6 +34,7 @@ type Operation =
   | { type: 'action'; peer: number; item: number; owner: string }
   | { type: 'step'; peer: number; forward: boolean }
   | { type: 'end' | 'reopen'; peer: number }
+  | { type: 'timer'; peer: number; phase: number; action: 'start' | 'pause' | 'clear' }
   | { type: 'deliver'; pick: number; duplicate: boolean };
 
 const text = fc.string({
@@ -60,6 +64,12 @@ function operation(peers: number): fc.Arbitrary<Operation> {
     }),
     fc.record({ type: fc.constant('step' as const), peer, forward: fc.boolean() }),
     fc.record({ type: fc.constantFrom('end' as const, 'reopen' as const), peer }),
+    fc.record({
+      type: fc.constant('timer' as const),
+      peer,
+      phase: fc.nat(2),
+      action: fc.constantFrom('start' as const, 'pause' as const, 'clear' as const),
+    }),
     fc.record({
       type: fc.constant('deliver' as const),
       pick: fc.double({ min: 0, max: 0.999, noNaN: true }),
@@ -111,6 +121,13 @@ function apply(network: TestNetwork, op: Operation, counter: { n: number }): voi
     case 'reopen':
       reopenSession(doc);
       return;
+    case 'timer': {
+      const phaseId = (PHASES[op.phase] as { id: string }).id;
+      if (op.action === 'start') startTimer(doc, phaseId);
+      else if (op.action === 'pause') pauseTimer(doc);
+      else clearTimer(doc);
+      return;
+    }
   }
 }
 
