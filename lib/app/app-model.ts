@@ -7,7 +7,7 @@ import type { Locale } from '../locale';
 import type { KeyValueStore, Platform } from '../platform/types';
 import { err, ok, type Result } from '../result';
 import { generateRoomCode, parseRoomCode, type RoomCode, type RoomCodeError } from '../room/code';
-import { deriveRoomSecrets } from '../room/keys';
+import { deriveRoomSecrets, type RoomSecrets } from '../room/keys';
 import type { StoredDoc } from '../room/persistence';
 import type { ConnectTransport } from '../room/transport';
 import { createSession, type SessionError, snapshotSession } from '../session';
@@ -86,6 +86,21 @@ export function createAppModel(platform: Platform, services: RoomServices) {
 
   let closeCurrent: (() => void) | null = null;
 
+  /**
+   * The KDF is slow on purpose (~0.3-1 s); a session's secrets are derived once per panel and
+   * kept in memory only, keyed by what they are derived from.
+   */
+  const secretsCache = new Map<string, Promise<RoomSecrets>>();
+  function secretsFor(code: RoomCode, passphrase: string): Promise<RoomSecrets> {
+    const key = JSON.stringify([code, passphrase]);
+    let secrets = secretsCache.get(key);
+    if (!secrets) {
+      secrets = deriveRoomSecrets(code, passphrase);
+      secretsCache.set(key, secrets);
+    }
+    return secrets;
+  }
+
   async function init(): Promise<void> {
     const [stored, entries] = await Promise.all([
       store.get<Settings>(SETTINGS_KEY),
@@ -125,7 +140,7 @@ export function createAppModel(platform: Platform, services: RoomServices) {
         return prepared;
       }
     }
-    const secrets = await deriveRoomSecrets(entry.code, entry.passphrase);
+    const secrets = await secretsFor(entry.code, entry.passphrase);
     const transport = services.connect(doc, secrets, {
       signalingUrls: settings.peek().signalingUrls,
       iceServers: settings.peek().iceServers,
@@ -177,7 +192,7 @@ export function createAppModel(platform: Platform, services: RoomServices) {
     title: string,
     sessionLocale: Locale | null,
   ): Promise<SessionEntry> {
-    const { roomName } = await deriveRoomSecrets(code, passphrase);
+    const { roomName } = await secretsFor(code, passphrase);
     const existing = sessions.peek().find((e) => e.roomName === roomName);
     const now = new Date().toISOString();
     return (
