@@ -1,6 +1,8 @@
+import { useState } from 'preact/hooks';
 import type { PhaseView, SessionModel } from '../../lib/app/session-model';
 import type { SessionSnapshot } from '../../lib/session';
 import { useT } from '../app-context';
+import { PhaseEditor } from './PhaseEditor';
 import { PhaseTimer } from './PhaseTimer';
 
 /**
@@ -19,6 +21,26 @@ export function PhasePanel({
   const t = useT();
   const facilitator = session.role === 'facilitator';
   const { phase } = view;
+  const [editing, setEditing] = useState(false);
+  if (editing) {
+    return (
+      <section class="phase" aria-labelledby="phase-title">
+        <p class="phase-position">
+          <span>{t('session.phaseOf', { current: view.index + 1, total: view.total })}</span>
+        </p>
+        <h2 id="phase-title" class="phase-title">
+          {phase.title}
+        </h2>
+        {/* Keyed by phase, so the form starts from the phase it edits. */}
+        <PhaseEditor
+          key={phase.id}
+          session={session}
+          view={view}
+          onDone={() => setEditing(false)}
+        />
+      </section>
+    );
+  }
   return (
     <section class="phase" aria-labelledby="phase-title">
       <p class="phase-position">
@@ -31,6 +53,11 @@ export function PhasePanel({
       </h2>
       {phase.prompt && <p class="phase-prompt">{phase.prompt}</p>}
       <PhaseTimer session={session} view={view} timer={snapshot.timer} />
+      {facilitator && snapshot.status !== 'ended' && (
+        <button type="button" class="link edit-phase" onClick={() => setEditing(true)}>
+          {t('phase.edit')}
+        </button>
+      )}
       {facilitator && phase.notes && (
         <details class="notes">
           <summary>{t('session.facilitatorNotes')}</summary>

@@ -106,7 +106,7 @@ function Announcer({ session }: { session: SessionModel }) {
           </span>
         )}
       </div>
-      {error && error.code !== 'text-too-long' && error.code !== 'text-empty' && (
+      {error && (
         <p class="error" role="alert">
           {describeSessionError(t, error)}{' '}
           <button type="button" class="link" onClick={() => session.dismissError()}>

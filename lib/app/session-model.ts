@@ -6,13 +6,17 @@ import { err, type Result } from '../result';
 import type { Transport, TransportStatus } from '../room/transport';
 import {
   addItem,
+  addPhase,
   clearTimer,
   deleteItem,
   endSession,
   type ItemKind,
   type ItemSnapshot,
+  movePhase,
+  type PhaseChanges,
   type PhaseSnapshot,
   pauseTimer,
+  removePhase,
   reopenSession,
   type SessionError,
   type SessionSnapshot,
@@ -20,6 +24,7 @@ import {
   startTimer,
   stepPhase,
   updateAction,
+  updatePhase,
 } from '../session';
 import { type ItemTextModel, itemTextModel } from './item-text';
 import { announce, type Presence, readPresence, watchPresence } from './presence';
@@ -138,7 +143,10 @@ export function createSessionModel(options: SessionModelOptions) {
   const undo = new Y.UndoManager(doc.getMap('items'), { trackedOrigins: new Set([UNDOABLE]) });
   const texts = new Map<string, ItemTextModel>();
 
-  /** Records a refusal for the interface to show, and passes the result on. */
+  /**
+   * Records a refusal for the session screen to show, and passes the result on. Only for
+   * actions whose control has no error display of its own (a form shows its own errors).
+   */
   function report<T>(result: Result<T, SessionError>): Result<T, SessionError> {
     lastError.value = result.ok ? null : result.error;
     return result;
@@ -164,8 +172,8 @@ export function createSessionModel(options: SessionModelOptions) {
 
     addItem(kind: ItemKind, text: string, action?: { owner: string; due: string }) {
       const phase = phaseView.peek()?.phase;
-      if (!phase) return report(err({ code: 'phase-not-found', phaseId: '' } as const));
-      const result = report(addItem(doc, { kind, phaseId: phase.id, text, ...action }));
+      if (!phase) return err({ code: 'phase-not-found', phaseId: '' } as const);
+      const result = addItem(doc, { kind, phaseId: phase.id, text, ...action });
       if (result.ok) rememberMine(result.value);
       return result;
     },
@@ -192,7 +200,7 @@ export function createSessionModel(options: SessionModelOptions) {
       return model;
     },
     editItemText(itemId: string, next: string) {
-      return report(this.itemText(itemId).input(next));
+      return this.itemText(itemId).input(next);
     },
     nextPhase: () => {
       viewedPhaseId.value = null;
@@ -213,6 +221,30 @@ export function createSessionModel(options: SessionModelOptions) {
       return report(startTimer(doc, phase.id, minutes));
     },
     pauseTimer: () => report(pauseTimer(doc)),
+    /** Facilitator: edit the phase on screen live. */
+    updatePhase(changes: PhaseChanges) {
+      const phase = phaseView.peek()?.phase;
+      if (!phase) return err({ code: 'phase-not-found', phaseId: '' } as const);
+      return updatePhase(doc, phase.id, changes);
+    },
+    /** Facilitator: a new, empty phase after the one on screen, which is then shown. */
+    addPhaseAfter(title: string) {
+      const phase = phaseView.peek()?.phase;
+      const result = addPhase(doc, { title }, phase?.id);
+      if (result.ok) viewedPhaseId.value = result.value;
+      return result;
+    },
+    removePhase() {
+      const phase = phaseView.peek()?.phase;
+      if (!phase) return err({ code: 'phase-not-found', phaseId: '' } as const);
+      return removePhase(doc, phase.id);
+    },
+    /** Moves the phase on screen one place earlier (-1) or later (+1). */
+    movePhase(delta: -1 | 1) {
+      const view = phaseView.peek();
+      if (!view) return err({ code: 'phase-not-found', phaseId: '' } as const);
+      return movePhase(doc, view.phase.id, view.index + delta);
+    },
     clearTimer: () => report(clearTimer(doc)),
     endSession: () => report(endSession(doc)),
     reopenSession: () => report(reopenSession(doc)),
