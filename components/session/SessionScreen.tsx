@@ -59,7 +59,9 @@ function ReadySession({ entry, session }: { entry: SessionEntry; session: Sessio
     <>
       <header class="session-head">
         <h1 class="session-title">{snapshot.title}</h1>
-        <p class="session-template">{snapshot.template.name}</p>
+        {snapshot.template.name !== snapshot.title && (
+          <p class="session-template">{snapshot.template.name}</p>
+        )}
         <PresenceLine presence={session.presence.value} />
       </header>
       <RoomCodeCard code={entry.code} open={facilitator} hasPassphrase={entry.passphrase !== ''} />

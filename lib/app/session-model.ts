@@ -97,7 +97,8 @@ export function createSessionModel(options: SessionModelOptions) {
       state.value = next;
       if (next.kind !== 'ready' || !previous) return;
       const moved = next.snapshot.currentPhaseId !== previous.currentPhaseId;
-      if (moved) {
+      // Announce only moves made elsewhere: whoever pressed the button already knows.
+      if (moved && !movingPhase) {
         const title = next.snapshot.phases.find(
           (p) => p.id === next.snapshot.currentPhaseId,
         )?.title;
@@ -139,6 +140,17 @@ export function createSessionModel(options: SessionModelOptions) {
       itemsByKind,
     };
   });
+
+  let movingPhase = false;
+  function movePhaseLocally(direction: 1 | -1) {
+    viewedPhaseId.value = null;
+    movingPhase = true;
+    try {
+      return report(stepPhase(doc, direction));
+    } finally {
+      movingPhase = false;
+    }
+  }
 
   const undo = new Y.UndoManager(doc.getMap('items'), { trackedOrigins: new Set([UNDOABLE]) });
   const texts = new Map<string, ItemTextModel>();
@@ -202,14 +214,8 @@ export function createSessionModel(options: SessionModelOptions) {
     editItemText(itemId: string, next: string) {
       return this.itemText(itemId).input(next);
     },
-    nextPhase: () => {
-      viewedPhaseId.value = null;
-      return report(stepPhase(doc, 1));
-    },
-    previousPhase: () => {
-      viewedPhaseId.value = null;
-      return report(stepPhase(doc, -1));
-    },
+    nextPhase: () => movePhaseLocally(1),
+    previousPhase: () => movePhaseLocally(-1),
     /** Look at a phase on this device only (participants looking back). */
     viewPhase(phaseId: string | null) {
       viewedPhaseId.value = phaseId === snapshot.peek()?.currentPhaseId ? null : phaseId;

@@ -74,7 +74,7 @@ describe('a facilitator and a participant', () => {
   it('lets a participant look back at an earlier phase without moving the group', async () => {
     const { f, p } = await facilitatorAndParticipant();
     fireEvent.click(f.getByRole('button', { name: 'Next phase' }));
-    fireEvent.click(p.getByText('Fase bekijken'));
+    fireEvent.click(p.getByText('Alle fasen'));
     fireEvent.click(p.getByRole('button', { name: 'What did we intend?' }));
     expect(p.getByText('Fase 1 van 5')).toBeTruthy();
     expect(p.getByText('Je kijkt naar een eerdere fase.')).toBeTruthy();

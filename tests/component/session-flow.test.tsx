@@ -55,7 +55,7 @@ describe('new session', () => {
       /^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{2}$/,
     );
     expect(
-      screen.getByRole('img', { name: `QR code for room code ${code.textContent}` }),
+      screen.getByRole('img', { name: `QR code to join: ${code.textContent}` }),
     ).toBeTruthy();
     expect(screen.getByText('Phase 1 of 6')).toBeTruthy();
     expect(screen.getByRole('status', { name: 'Participants' }).textContent).toContain('1 here');
