@@ -49,3 +49,5 @@ export const START_JITTER_MS = 500;
 export const SIGNALING_GRACE_MS = 5_000;
 /** Milliseconds between checks of the connection status. */
 export const STATUS_POLL_MS = 500;
+/** Milliseconds between two re-announcements made to answer a message we could not decrypt. */
+export const REANNOUNCE_MIN_MS = 2_000;

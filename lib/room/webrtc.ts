@@ -1,7 +1,13 @@
 import { Awareness } from 'y-protocols/awareness';
 import { WebrtcProvider } from 'y-webrtc';
 import type * as Y from 'yjs';
-import { MAX_ROOM_PEERS, SIGNALING_GRACE_MS, START_JITTER_MS, STATUS_POLL_MS } from '../limits';
+import {
+  MAX_ROOM_PEERS,
+  REANNOUNCE_MIN_MS,
+  SIGNALING_GRACE_MS,
+  START_JITTER_MS,
+  STATUS_POLL_MS,
+} from '../limits';
 import type { RoomSecrets } from './keys';
 import type { ConnectionCounts, Transport, TransportOptions, TransportStatus } from './transport';
 
@@ -55,11 +61,12 @@ export function connectWebrtc(
     const peers = webrtc + broadcast;
     if (peers > 0) return { kind: 'connected', peers };
     if (undecryptable > 0 && options.role === 'participant') return { kind: 'wrong-passphrase' };
-    if (typeof navigator !== 'undefined' && navigator.onLine === false) return { kind: 'offline' };
     const signalingUp = (provider?.signalingConns ?? []).some(
       (conn: { connected?: boolean }) => conn.connected === true,
     );
+    // A reachable server outranks navigator.onLine, which is false on some hosts that work.
     if (signalingUp) return { kind: 'connected', peers: 0 };
+    if (typeof navigator !== 'undefined' && navigator.onLine === false) return { kind: 'offline' };
     return Date.now() - connectingSince < SIGNALING_GRACE_MS
       ? { kind: 'connecting' }
       : { kind: 'signaling-unreachable' };
@@ -73,12 +80,25 @@ export function connectWebrtc(
     for (const listener of listeners) listener(current);
   }
 
+  // y-webrtc publishes only when a peer (re)connects, so a newcomer with a wrong passphrase in
+  // a settled room would never receive a message it fails to decrypt, and would wait forever.
+  // Whoever cannot read a message announces itself again, so the newcomer gets one. Throttled,
+  // and never by a peer that already knows it is the one with the wrong passphrase, so two
+  // peers with different passphrases cannot keep answering each other.
+  let lastAnswerAt = Number.NEGATIVE_INFINITY;
+  const answerUnreadable = () => {
+    if (current.kind === 'wrong-passphrase' || Date.now() - lastAnswerAt < REANNOUNCE_MIN_MS)
+      return;
+    lastAnswerAt = Date.now();
+    provider?.room?.connect(); // Room.connect() re-publishes `announce`; the rest is idempotent.
+  };
   const onRejection = (event: PromiseRejectionEvent) => {
     const reason: unknown = event.reason;
     if (reason instanceof DOMException && reason.name === 'OperationError') {
       undecryptable++;
       event.preventDefault();
       update();
+      answerUnreadable();
     }
   };
   // Without a network the peer connections are dead anyway; leaving the room at once tells the
@@ -86,9 +106,23 @@ export function connectWebrtc(
   // network returns.
   const onOnline = () => retry();
   const onOffline = () => {
-    provider?.disconnect();
+    leaveRoom();
     update();
   };
+  // y-webrtc's disconnect() clears our awareness state (Room.disconnect removes it) and
+  // connect() does not bring it back: without this, a peer that went offline or pressed Retry
+  // is missing from everyone's presence, its own included, until the panel is reopened.
+  let presenceState: Record<string, unknown> | null = null;
+  function leaveRoom(): void {
+    presenceState = awareness.getLocalState() ?? presenceState;
+    provider?.disconnect();
+  }
+  function rejoinRoom(): void {
+    provider?.connect();
+    if (awareness.getLocalState() === null && presenceState !== null) {
+      awareness.setLocalState(presenceState);
+    }
+  }
   // Status has several sources (sockets, peers, the network); polling them is simpler and
   // sturdier than wiring every event of y-webrtc's internals.
   const poll = setInterval(update, STATUS_POLL_MS);
@@ -100,8 +134,9 @@ export function connectWebrtc(
     if (destroyed || !provider) return;
     undecryptable = 0;
     connectingSince = Date.now();
-    provider.disconnect();
-    if (typeof navigator === 'undefined' || navigator.onLine !== false) provider.connect();
+    leaveRoom();
+    // Retry is a person's explicit wish: try even if the browser believes it is offline.
+    rejoinRoom();
     update();
   }
 
