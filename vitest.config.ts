@@ -2,7 +2,9 @@ import preact from '@preact/preset-vite';
 import { defineConfig } from 'vitest/config';
 
 // Three kinds of tests (../shared/DESIGN.md): the pure core in Node, components in happy-dom,
-// and end-to-end tests that drive the built extension in real Chromium (run by `npm run test:e2e`).
+// and end-to-end tests that drive the built extension in real Chromium. `npm run test:unit`
+// selects the first two; the e2e project needs a build and a network namespace, so it runs only
+// through `npm run test:e2e` (tests/e2e/run.sh).
 export default defineConfig({
   test: {
     projects: [
@@ -20,6 +22,18 @@ export default defineConfig({
           include: ['tests/component/**/*.test.tsx'],
           environment: 'happy-dom',
           setupFiles: ['tests/component/setup.ts'],
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          include: ['tests/e2e/**/*.test.ts'],
+          environment: 'node',
+          // Each file starts several Chromiums and the signaling proxy on a fixed port: one file
+          // at a time, and in steps that may each wait for a WebRTC mesh.
+          fileParallelism: false,
+          testTimeout: 90_000,
+          hookTimeout: 90_000,
         },
       },
     ],
