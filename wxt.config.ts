@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 
@@ -12,6 +13,11 @@ const chromeBinary =
 export default defineConfig({
   vite: () => ({
     plugins: [preact()],
+    resolve: {
+      // y-webrtc's browser build of simple-peer carries Node's Buffer and streams (96 KB of
+      // the side panel) for features y-webrtc never uses; lib/room/peer.ts does its part.
+      alias: { 'simple-peer/simplepeer.min.js': resolve(import.meta.dirname, 'lib/room/peer.ts') },
+    },
     build: { sourcemap: process.env.KRING_SOURCEMAP === '1' },
     // The default signaling server, fixed at build time (lib/app/config.ts).
     define: {
