@@ -51,3 +51,9 @@ export const SIGNALING_GRACE_MS = 5_000;
 export const STATUS_POLL_MS = 500;
 /** Milliseconds between two re-announcements made to answer a message we could not decrypt. */
 export const REANNOUNCE_MIN_MS = 2_000;
+/**
+ * Milliseconds that edits wait in memory before they are written to this device's IndexedDB
+ * (together). They are already on their way to the other peers; the page being hidden or
+ * closed writes at once.
+ */
+export const PERSIST_BATCH_MS = 250;

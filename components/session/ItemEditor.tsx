@@ -28,15 +28,18 @@ export function ItemEditor({ session, itemId, label, readOnly }: Props) {
     if (!area) return;
     area.value = text.value.peek();
     return text.onRemoteChange((mapIndex) => {
-      const focused = area.ownerDocument.activeElement === area;
+      // Reading the selection forces a layout; only a focused editor has a caret to keep.
+      if (area.ownerDocument.activeElement !== area) {
+        area.value = text.value.peek();
+        return;
+      }
       const { selectionStart, selectionEnd, selectionDirection } = area;
       area.value = text.value.peek();
-      if (focused)
-        area.setSelectionRange(
-          mapIndex(selectionStart),
-          mapIndex(selectionEnd),
-          selectionDirection ?? undefined,
-        );
+      area.setSelectionRange(
+        mapIndex(selectionStart),
+        mapIndex(selectionEnd),
+        selectionDirection ?? undefined,
+      );
     });
   }, [text]);
 

@@ -218,6 +218,13 @@ describe('three peers over WebRTC', () => {
     await addItem(ann.page, 'insight', offlineInsight);
     await typeAt(await editorOf(ann.page, 'question', edited), 'end', offlineEdit);
     expect(await itemTexts(ann.page, 'question')).toContain(`${edited}${offlineEdit}`);
+    // Closing the panel right after typing, still offline, loses nothing: edits are written
+    // to this device in batches (PERSIST_BATCH_MS), and at once when the page goes away.
+    await ann.reopen();
+    await sessionHeading(ann.page, TITLE).waitFor({ timeout: UI_MS });
+    await waitForPhase(ann.page, WHAT, UI_MS);
+    expect(await itemTexts(ann.page, 'question')).toContain(`${edited}${offlineEdit}`);
+    expect(await itemTexts(ann.page, 'insight')).toContain(offlineInsight);
     // Settle: nothing may leak while offline.
     await sleep(1_000);
     for (const peer of [facilitator, ben]) {
