@@ -157,14 +157,16 @@ export function createAppModel(platform: Platform, services: RoomServices) {
     });
     const opened = { ...entry, lastOpenedAt: new Date().toISOString() };
     sessions.value = await saveEntry(store, opened);
-    // Keep the title in "My sessions" in step with the shared one.
+    // Keep the title in "My sessions" in step with the shared one: written when it changes,
+    // not on every snapshot (that was a storage write per keystroke).
+    let savedTitle = opened.title;
     const syncTitle = model.snapshot.subscribe((snapshot) => {
-      if (snapshot && snapshot.title !== opened.title) {
-        const renamed = { ...opened, title: snapshot.title, locale: snapshot.locale };
-        void guard(async () => {
-          sessions.value = await saveEntry(store, renamed);
-        });
-      }
+      if (!snapshot || snapshot.title === savedTitle) return;
+      savedTitle = snapshot.title;
+      const renamed = { ...opened, title: snapshot.title, locale: snapshot.locale };
+      void guard(async () => {
+        sessions.value = await saveEntry(store, renamed);
+      });
     });
     closeCurrent = () => {
       syncTitle();

@@ -1,7 +1,8 @@
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { fireEvent, render, waitFor, within } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
 import { App } from '../../components/App';
 import { createAppModel } from '../../lib/app/app-model';
+import { memoryStore } from '../../lib/platform/memory';
 import { MemoryRooms } from '../helpers/memory-rooms';
 import { testPlatform } from './render-app';
 
@@ -12,8 +13,17 @@ import { testPlatform } from './render-app';
  */
 async function facilitatorAndParticipant() {
   const rooms = new MemoryRooms();
+  const participantWrites: string[] = [];
+  const participantStore = memoryStore();
+  const countingStore = {
+    ...participantStore,
+    set: (key: string, value: unknown) => {
+      participantWrites.push(key);
+      return participantStore.set(key, value);
+    },
+  };
   const facilitator = createAppModel(testPlatform(), rooms.services());
-  const participant = createAppModel(testPlatform(['nl-NL']), rooms.services());
+  const participant = createAppModel(testPlatform(['nl-NL'], countingStore), rooms.services());
   await Promise.all([facilitator.init(), participant.init()]);
   const f = within(render(<App app={facilitator} />).container as HTMLElement);
   const p = within(render(<App app={participant} />).container as HTMLElement);
@@ -30,7 +40,7 @@ async function facilitatorAndParticipant() {
   fireEvent.input(p.getByRole('textbox', { name: 'Je naam' }), { target: { value: 'Noor' } });
   fireEvent.click(p.getByRole('button', { name: 'Deelnemen' }));
   await p.findByRole('heading', { name: 'Lessons-learned harvest' }, { timeout: 5000 });
-  return { f, p, facilitator, participant };
+  return { f, p, facilitator, participant, participantWrites };
 }
 
 describe('a facilitator and a participant', () => {
@@ -69,6 +79,22 @@ describe('a facilitator and a participant', () => {
     expect(p.getByText('gepauzeerd')).toBeTruthy();
     fireEvent.click(f.getByRole('button', { name: 'Reset timer' }));
     expect(p.queryByText(/^\d+:\d\d$/)).toBeNull();
+  });
+
+  // Regression: "My sessions" was rewritten on every snapshot of a joined session (a storage
+  // write per keystroke of anyone), which the benchmark showed as extra latency.
+  it('do not write to storage for every remote keystroke', async () => {
+    const { f, participantWrites } = await facilitatorAndParticipant();
+    fireEvent.input(f.getByRole('textbox', { name: 'New insight' }), { target: { value: 'a' } });
+    fireEvent.click(f.getByRole('button', { name: 'Add insight' }));
+    const before = participantWrites.length;
+    const editor = f.getByRole('textbox', { name: 'Insight' }) as HTMLTextAreaElement;
+    for (const text of ['ab', 'abc', 'abcd', 'abcde', 'abcdef']) {
+      editor.value = text;
+      fireEvent.input(editor);
+    }
+    await new Promise((done) => setTimeout(done, 20));
+    expect(participantWrites.slice(before)).toEqual([]);
   });
 
   it('lets a participant look back at an earlier phase without moving the group', async () => {
