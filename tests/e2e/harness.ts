@@ -229,20 +229,29 @@ export interface Peer {
   close(): Promise<void>;
 }
 
-/** Flags per ../../../shared/TESTING.md, "Real browser tests". */
+/**
+ * Flags per ../shared/TESTING.md, "Real browser tests", for any Chromium that takes part in a
+ * room (the benchmarks' raw y-webrtc pages too).
+ */
+export const CHROMIUM_FLAGS: readonly string[] = [
+  // Without both, Chromium gathers no ICE candidate on a loopback-only host.
+  '--allow-loopback-in-peer-connection',
+  '--use-fake-ui-for-media-stream',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+export const CHROMIUM_PATH = CHROMIUM;
+
 function chromiumArgs(): string[] {
   return [
     `--disable-extensions-except=${EXTENSION_DIR}`,
     `--load-extension=${EXTENSION_DIR}`,
-    // Without both, Chromium gathers no ICE candidate on a loopback-only host.
-    '--allow-loopback-in-peer-connection',
-    '--use-fake-ui-for-media-stream',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
+    ...CHROMIUM_FLAGS,
     '--lang=en-GB',
   ];
 }
