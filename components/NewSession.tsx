@@ -1,5 +1,4 @@
 import { useState } from 'preact/hooks';
-import { MAX_PASSPHRASE_LENGTH, MAX_TITLE_LENGTH } from '../lib/limits';
 import { LOCALES, type Locale } from '../lib/locale';
 import { builtInTemplates, templateMinutes } from '../lib/templates';
 import { useApp, useT } from './app-context';

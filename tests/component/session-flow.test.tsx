@@ -1,6 +1,5 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
-import { MemoryRooms } from '../helpers/memory-rooms';
 import { renderApp } from './render-app';
 
 /** Starts a session from the Social lab template as the facilitator, in English. */
