@@ -1,13 +1,14 @@
 import { useState } from 'preact/hooks';
 import { formatRoomCode, type RoomCode } from '../../lib/room/code';
 import { useApp, useT } from '../app-context';
+import { memo } from '../memo';
 import { QrCode } from '../QrCode';
 
 /**
  * The room code, large and readable, with copy and QR. Open by default for the facilitator, who
  * shows it to the group; folded for participants, who already have it.
  */
-export function RoomCodeCard({
+function RoomCodeCardView({
   code,
   open,
   hasPassphrase,
@@ -46,3 +47,6 @@ export function RoomCodeCard({
     </section>
   );
 }
+
+/** Its props change only when another session opens; the QR code need not be redrawn per edit. */
+export const RoomCodeCard = memo(RoomCodeCardView);

@@ -3,7 +3,7 @@ import { MAX_PHASE_MINUTES } from '../limits';
 import { err, ok, type Result } from '../result';
 import { defaultContext, type SessionContext } from './context';
 import { findPhase } from './phases';
-import { checkSchema, metaOf, } from './schema';
+import { checkSchema, metaOf } from './schema';
 import type { PhaseTimer, SessionError } from './types';
 
 /**
