@@ -153,7 +153,7 @@ describe('convergence under random schedules', () => {
             network.destroy();
           }
         }),
-        { numRuns: 500 },
+        { numRuns: 1_000 },
       );
     });
   }
