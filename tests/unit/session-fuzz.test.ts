@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
+import { harvestMarkdown } from '../../lib/export/markdown';
 import {
   addItem,
   clearTimer,
@@ -149,6 +150,9 @@ describe('convergence under random schedules', () => {
             network.flush(seededRandom(seed + 1));
             const [first, ...rest] = network.docs.map(snap);
             for (const other of rest) expect(other).toEqual(first);
+            // And so the same harvest, byte for byte, on every peer.
+            const markdown = new Set(network.docs.map((doc) => harvestMarkdown(snap(doc))));
+            expect(markdown.size).toBe(1);
           } finally {
             network.destroy();
           }
