@@ -4,6 +4,7 @@ import { describeSessionError } from '../../lib/i18n/errors';
 import { MAX_ITEM_TEXT_LENGTH } from '../../lib/limits';
 import type { ItemKind } from '../../lib/session';
 import { useT } from '../app-context';
+import { memo } from '../memo';
 
 /** Show the character count from this share of the limit on, so nobody is surprised by it. */
 const COUNTER_FROM = 0.8;
@@ -12,7 +13,7 @@ const COUNTER_FROM = 0.8;
  * Write a new contribution. Enter adds it, Shift+Enter makes a new line. A refused text (too
  * long, say) stays in the box with the reason, so nothing typed is lost.
  */
-export function AddItemForm({ session, kind }: { session: SessionModel; kind: ItemKind }) {
+function AddItemFormView({ session, kind }: { session: SessionModel; kind: ItemKind }) {
   const t = useT();
   const [text, setText] = useState('');
   const [owner, setOwner] = useState('');
@@ -105,3 +106,5 @@ export function AddItemForm({ session, kind }: { session: SessionModel; kind: It
     </form>
   );
 }
+
+export const AddItemForm = memo(AddItemFormView);

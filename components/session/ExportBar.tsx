@@ -1,8 +1,9 @@
 import type { SessionModel } from '../../lib/app/session-model';
 import { useApp, useT } from '../app-context';
+import { memo } from '../memo';
 
 /** Export is there for everyone, at any moment, also after the session ended. */
-export function ExportBar({ session }: { session: SessionModel }) {
+function ExportBarView({ session }: { session: SessionModel }) {
   const app = useApp();
   const t = useT();
   return (
@@ -35,3 +36,5 @@ export function ExportBar({ session }: { session: SessionModel }) {
     </section>
   );
 }
+
+export const ExportBar = memo(ExportBarView);

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { PhaseView, SessionModel } from '../../lib/app/session-model';
 import type { SessionSnapshot } from '../../lib/session';
 import { useT } from '../app-context';
+import { memo } from '../memo';
 import { PhaseEditor } from './PhaseEditor';
 import { PhaseTimer } from './PhaseTimer';
 
@@ -9,7 +10,7 @@ import { PhaseTimer } from './PhaseTimer';
  * The phase on screen: where the group is, the prompt, and moving on. The facilitator moves
  * everyone; anyone may look back at another phase on their own screen.
  */
-export function PhasePanel({
+function PhasePanelView({
   session,
   view,
   snapshot,
@@ -131,3 +132,24 @@ function PhaseList({
     </details>
   );
 }
+
+type PhasePanelProps = Parameters<typeof PhasePanelView>[0];
+
+/** Re-renders only when something it shows changed, not on every keystroke in an item. */
+export const PhasePanel = memo(
+  PhasePanelView,
+  (before: PhasePanelProps, after: PhasePanelProps) => {
+    const [a, b] = [before.snapshot, after.snapshot];
+    return (
+      before.session === after.session &&
+      before.view.phase === after.view.phase &&
+      before.view.index === after.view.index &&
+      before.view.total === after.view.total &&
+      before.view.isCurrent === after.view.isCurrent &&
+      a.phases === b.phases &&
+      a.timer === b.timer &&
+      a.currentPhaseId === b.currentPhaseId &&
+      a.status === b.status
+    );
+  },
+);

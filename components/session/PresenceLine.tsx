@@ -1,8 +1,9 @@
 import type { Presence } from '../../lib/app/presence';
 import { useT } from '../app-context';
+import { memo } from '../memo';
 
 /** "3 here · Anna, Sam · 1 without a name": names only of those who gave one. */
-export function PresenceLine({ presence }: { presence: Presence }) {
+function PresenceLineView({ presence }: { presence: Presence }) {
   const t = useT();
   const parts = [t('presence.count', { count: presence.count })];
   const people = [t('presence.you'), ...presence.names];
@@ -14,3 +15,5 @@ export function PresenceLine({ presence }: { presence: Presence }) {
     </p>
   );
 }
+
+export const PresenceLine = memo(PresenceLineView);

@@ -92,7 +92,7 @@ export function createSessionModel(options: SessionModelOptions) {
 
   const onUpdate = () => {
     const previous = snapshot.peek();
-    const next = readState();
+    const next = shareUnchanged(previous, readState());
     batch(() => {
       state.value = next;
       if (next.kind !== 'ready' || !previous) return;
@@ -280,6 +280,21 @@ export function createSessionModel(options: SessionModelOptions) {
 }
 
 export type SessionModel = ReturnType<typeof createSessionModel>;
+
+/**
+ * Most updates are one keystroke in one item. Reusing the previous snapshot's phases and timer
+ * when they are unchanged lets the phase panel see that nothing it shows has changed, and skip
+ * rendering.
+ */
+function shareUnchanged(previous: SessionSnapshot | null, next: SessionState): SessionState {
+  if (!previous || next.kind !== 'ready') return next;
+  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+  const phases = same(previous.phases, next.snapshot.phases)
+    ? previous.phases
+    : next.snapshot.phases;
+  const timer = same(previous.timer, next.snapshot.timer) ? previous.timer : next.snapshot.timer;
+  return { kind: 'ready', snapshot: { ...next.snapshot, phases, timer } };
+}
 
 /** Marks deletions made here, so Undo reverts only our own. */
 const UNDOABLE = Symbol('kring-undoable');
