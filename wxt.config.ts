@@ -24,7 +24,11 @@ export default defineConfig({
       __KRING_SIGNALING_URL__: JSON.stringify(process.env.KRING_SIGNALING_URL ?? ''),
     },
   }),
-  webExt: chromeBinary ? { binaries: { chrome: chromeBinary } } : {},
+  webExt: {
+    ...(chromeBinary ? { binaries: { chrome: chromeBinary } } : {}),
+    // Chromium refuses to start as root without --no-sandbox (containers, CI-like machines).
+    ...(process.getuid?.() === 0 ? { chromiumArgs: ['--no-sandbox'] } : {}),
+  },
   manifest: ({ browser }) => ({
     name: 'Kring',
     description: '__MSG_extensionDescription__',
