@@ -1,10 +1,9 @@
 import { computed, type ReadonlySignal, signal } from '@preact/signals';
 import * as Y from 'yjs';
-import { harvestFileName } from '../export/filename';
-import { harvestMarkdown } from '../export/markdown';
+import { type HarvestFile, harvestFile } from '../export/harvest';
 import { pickLocale, translator } from '../i18n/translate';
 import type { Locale } from '../locale';
-import type { KeyValueStore, Platform } from '../platform/types';
+import type { Platform } from '../platform/types';
 import { err, ok, type Result } from '../result';
 import { generateRoomCode, parseRoomCode, type RoomCode, type RoomCodeError } from '../room/code';
 import { deriveRoomSecrets, type RoomSecrets } from '../room/keys';
@@ -318,7 +317,7 @@ export function createAppModel(platform: Platform, services: RoomServices) {
     },
 
     /** The harvest of a stored session without joining its room. */
-    async storedHarvest(roomName: string): Promise<{ fileName: string; markdown: string } | null> {
+    async storedHarvest(roomName: string): Promise<HarvestFile | null> {
       const open = current.peek();
       if (open?.entry.roomName === roomName) return open.model.harvest();
       const doc = new Y.Doc();
@@ -327,10 +326,7 @@ export function createAppModel(platform: Platform, services: RoomServices) {
         await stored.loaded;
         const snapshot = snapshotSession(doc);
         if (!snapshot.ok) return null;
-        return {
-          fileName: harvestFileName(snapshot.value.title, snapshot.value.createdAt),
-          markdown: harvestMarkdown(snapshot.value),
-        };
+        return harvestFile(snapshot.value);
       } finally {
         stored.destroy();
         doc.destroy();
@@ -369,4 +365,3 @@ export function createAppModel(platform: Platform, services: RoomServices) {
 }
 
 export type AppModel = ReturnType<typeof createAppModel>;
-export type { KeyValueStore };

@@ -1,7 +1,6 @@
 import { batch, computed, type ReadonlySignal, signal } from '@preact/signals';
 import * as Y from 'yjs';
-import { harvestFileName } from '../export/filename';
-import { harvestMarkdown } from '../export/markdown';
+import { type HarvestFile, harvestFile } from '../export/harvest';
 import { err, type Result } from '../result';
 import type { Transport, TransportStatus } from '../room/transport';
 import {
@@ -258,13 +257,10 @@ export function createSessionModel(options: SessionModelOptions) {
       lastError.value = null;
     },
     /** The harvest as Markdown with its file name; null while there is no session yet. */
-    harvest(): { fileName: string; markdown: string } | null {
+    harvest(): HarvestFile | null {
       const session = snapshot.peek();
       if (!session) return null;
-      return {
-        fileName: harvestFileName(session.title, session.createdAt),
-        markdown: harvestMarkdown(session, { participants: presence.peek().count }),
-      };
+      return harvestFile(session, { participants: presence.peek().count });
     },
     retry: () => transport.retry(),
     connections: () => transport.connections(),

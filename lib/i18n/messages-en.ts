@@ -6,9 +6,7 @@
  */
 export const en = {
   'app.name': 'Kring',
-  'app.tagline': 'Dialogue sessions, peer to peer',
   'common.close': 'Close',
-  'nav.home': 'Home',
   'nav.back': 'Back',
   'nav.settings': 'Settings',
 
@@ -92,7 +90,6 @@ export const en = {
   'presence.you': 'you',
   'presence.anonymous': { one: '{count} without a name', other: '{count} without a name' },
 
-  'session.loading': 'Opening the session…',
   'session.waiting':
     'Looking for the session. It appears as soon as the facilitator or another participant is online.',
   'session.waitingLong':
@@ -132,7 +129,6 @@ export const en = {
   'phase.moveLater': 'Move later',
 
   'timer.label': 'Timer',
-  'timer.left': '{time} left',
   'timer.up': 'Time is up',
   'timer.paused': 'paused',
   'timer.start': 'Start timer ({count} min)',
@@ -159,7 +155,6 @@ export const en = {
   'item.deleteNamed': 'Delete: {text}',
   'item.deleted': 'Deleted. ',
   'item.undo': 'Undo',
-  'item.added': 'Added.',
   'item.owner': 'Who',
   'item.due': 'When',
   'item.mine': 'Written by you',
@@ -186,9 +181,7 @@ export const en = {
   'settings.save': 'Save settings',
   'settings.saved': 'Settings saved.',
   'settings.notSaved': 'Not saved: fix the marked fields first.',
-  'settings.reset': 'Restore defaults',
 
-  'error.generic': 'Something went wrong: {detail}',
   'error.not-a-session': 'This is not a Kring session.',
   'error.newer-schema':
     'This session was made with a newer version of Kring (format {found}; this one reads up to {supported}). Update Kring to open it.',

@@ -3,9 +3,7 @@ import type { Messages } from './messages-en';
 /** Nederlandse teksten. Zelfde sleutels als messages-en.ts; "je" en de woorden van het vak. */
 export const nl: Messages = {
   'app.name': 'Kring',
-  'app.tagline': 'Dialoogsessies, van apparaat tot apparaat',
   'common.close': 'Sluiten',
-  'nav.home': 'Start',
   'nav.back': 'Terug',
   'nav.settings': 'Instellingen',
 
@@ -91,7 +89,6 @@ export const nl: Messages = {
   'presence.you': 'jij',
   'presence.anonymous': { one: '{count} zonder naam', other: '{count} zonder naam' },
 
-  'session.loading': 'De sessie openen…',
   'session.waiting':
     'De sessie wordt gezocht. Ze verschijnt zodra de begeleider of een andere deelnemer online is.',
   'session.waitingLong':
@@ -131,7 +128,6 @@ export const nl: Messages = {
   'phase.moveLater': 'Naar achteren',
 
   'timer.label': 'Timer',
-  'timer.left': 'nog {time}',
   'timer.up': 'De tijd is om',
   'timer.paused': 'gepauzeerd',
   'timer.start': 'Timer starten ({count} min)',
@@ -158,7 +154,6 @@ export const nl: Messages = {
   'item.deleteNamed': 'Verwijderen: {text}',
   'item.deleted': 'Verwijderd. ',
   'item.undo': 'Ongedaan maken',
-  'item.added': 'Toegevoegd.',
   'item.owner': 'Wie',
   'item.due': 'Wanneer',
   'item.mine': 'Door jou geschreven',
@@ -185,9 +180,7 @@ export const nl: Messages = {
   'settings.save': 'Instellingen bewaren',
   'settings.saved': 'Instellingen bewaard.',
   'settings.notSaved': 'Niet bewaard: verbeter eerst de gemarkeerde velden.',
-  'settings.reset': 'Standaardwaarden terugzetten',
 
-  'error.generic': 'Er ging iets mis: {detail}',
   'error.not-a-session': 'Dit is geen Kring-sessie.',
   'error.newer-schema':
     'Deze sessie is gemaakt met een nieuwere versie van Kring (formaat {found}; deze versie leest tot en met {supported}). Werk Kring bij om haar te openen.',

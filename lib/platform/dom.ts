@@ -1,7 +1,7 @@
 import type { Platform } from './types';
 
 /** Browser features shared by the extension and the web page. */
-export function domDownload(fileName: string, text: string, mimeType: string): void {
+function domDownload(fileName: string, text: string, mimeType: string): void {
   const url = URL.createObjectURL(new Blob([text], { type: `${mimeType};charset=utf-8` }));
   const link = document.createElement('a');
   link.href = url;
@@ -14,11 +14,11 @@ export function domDownload(fileName: string, text: string, mimeType: string): v
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-export async function domCopyText(text: string): Promise<void> {
+async function domCopyText(text: string): Promise<void> {
   await navigator.clipboard.writeText(text);
 }
 
-export function domLanguages(): readonly string[] {
+function domLanguages(): readonly string[] {
   return navigator.languages?.length ? navigator.languages : [navigator.language];
 }
 

@@ -1,6 +1,6 @@
 /**
- * What Kring needs from where it runs. The side panel and a plain web page each provide one,
- * so components and the view-model never touch `browser.*`, `localStorage` or the clipboard.
+ * What Kring needs from where it runs. The side panel provides one (a participant web page will
+ * too), so components and the view-model never touch `browser.*`, `localStorage` or the clipboard.
  */
 export interface KeyValueStore {
   get<T>(key: string): Promise<T | undefined>;

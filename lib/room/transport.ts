@@ -18,8 +18,6 @@ export type TransportStatus =
   /** Others are in the room but their messages cannot be decrypted with our passphrase. */
   | { readonly kind: 'wrong-passphrase' };
 
-export type TransportStatusKind = TransportStatus['kind'];
-
 export interface IceServer {
   readonly urls: string;
   readonly username?: string;
