@@ -92,6 +92,7 @@ export function createSessionModel(options: SessionModelOptions) {
   const onUpdate = () => {
     const previous = snapshot.peek();
     const next = shareUnchanged(previous, readState());
+    if (next.kind === 'ready') forgetDeletedTexts(next.snapshot);
     batch(() => {
       state.value = next;
       if (next.kind !== 'ready' || !previous) return;
@@ -153,6 +154,17 @@ export function createSessionModel(options: SessionModelOptions) {
 
   const undo = new Y.UndoManager(doc.getMap('items'), { trackedOrigins: new Set([UNDOABLE]) });
   const texts = new Map<string, ItemTextModel>();
+  /** Editors' text models of items deleted here or elsewhere stop observing their Y.Text. */
+  function forgetDeletedTexts(session: SessionSnapshot): void {
+    if (texts.size === 0) return;
+    const alive = new Set(session.items.map((item) => item.id));
+    for (const [id, model] of texts) {
+      if (!alive.has(id)) {
+        model.destroy();
+        texts.delete(id);
+      }
+    }
+  }
 
   /**
    * Records a refusal for the session screen to show, and passes the result on. Only for
