@@ -47,8 +47,6 @@ export const MAX_ROOM_PEERS = 40;
 export const START_JITTER_MS = 500;
 /** Milliseconds without a signaling connection before we say the server is unreachable. */
 export const SIGNALING_GRACE_MS = 5_000;
-/** Milliseconds between checks of the connection status. */
-export const STATUS_POLL_MS = 500;
 /** Milliseconds between two re-announcements made to answer a message we could not decrypt. */
 export const REANNOUNCE_MIN_MS = 2_000;
 /**
@@ -57,3 +55,43 @@ export const REANNOUNCE_MIN_MS = 2_000;
  * closed writes at once.
  */
 export const PERSIST_BATCH_MS = 250;
+
+// The sync layer (lib/room/sync.ts, issue 9: sessions of any size reach every peer).
+
+/** Bytes in the largest message a peer reassembles; well above a full session (≈ 10-30 MB). */
+export const MAX_SYNC_MESSAGE_BYTES = 64 * 1024 * 1024;
+/** Bytes in one Kring-to-Kring WebRTC frame: far under Chromium's 256 KiB SCTP limit. */
+export const MESH_FRAME_BYTES = 64 * 1024;
+/**
+ * Bytes in one frame to a stock y-webrtc peer, which cannot reassemble chunks: Chromium's SCTP
+ * limit (a=max-message-size 262144). Larger messages cannot reach such a peer, and Kring says so.
+ */
+export const STOCK_PEER_FRAME_BYTES = 256 * 1024;
+/** Unfinished chunked messages kept at once for one peer. */
+export const MAX_OPEN_REASSEMBLIES = 4;
+/** Milliseconds without a new chunk after which an unfinished message is forgotten (and asked for again). */
+export const REASSEMBLY_TIMEOUT_MS = 30_000;
+/** Back-pressure: bytes buffered on a link above which nothing more is handed to it... */
+export const SEND_HIGH_WATER_BYTES = 1024 * 1024;
+/** ...and below which sending resumes (`bufferedamountlow`). */
+export const SEND_LOW_WATER_BYTES = 256 * 1024;
+/**
+ * Bytes waiting for one slow peer above which the queue is replaced by one full state, which
+ * holds everything the queue did: memory stays bounded and nothing is lost.
+ */
+export const MAX_OUTBOX_BYTES = 32 * 1024 * 1024;
+/** Milliseconds between two requests for missing state while updates cannot be applied. */
+export const MISSING_STATE_REQUEST_MS = 1_000;
+/**
+ * Milliseconds between anti-entropy rounds: every peer sends each other its state vector, and
+ * whatever a lost message took away comes back in the (usually empty) reply.
+ */
+export const ANTI_ENTROPY_MS = 10_000;
+/** Milliseconds before a send that failed is tried again (as a full state). */
+export const SEND_RETRY_MS = 1_000;
+/** Milliseconds before the first reconnect to a signaling server; doubles per failure... */
+export const SIGNALING_BACKOFF_MIN_MS = 1_000;
+/** ...up to this many (each wait is jittered between half and all of it). */
+export const SIGNALING_BACKOFF_MAX_MS = 30_000;
+/** Milliseconds without any message after which a signaling socket is taken for dead. */
+export const SIGNALING_SILENCE_MS = 30_000;

@@ -1,17 +1,19 @@
 /**
- * A small stand-in for simple-peer, covering exactly what y-webrtc uses: one data channel over
+ * One WebRTC connection of the mesh (mesh.ts), with simple-peer's shape: one data channel over
  * a native RTCPeerConnection, trickle ICE, and the events `signal`, `connect`, `data`, `close`,
- * `error`. wxt.config.ts points y-webrtc's `simple-peer/simplepeer.min.js` import here.
+ * `error`, plus `drain` for back-pressure. It began as a stand-in for simple-peer under y-webrtc.
  *
  * Why not simple-peer itself: its browser build bundles Node's Buffer and stream polyfills
  * (96 KB minified, a third of the side panel) for features y-webrtc never touches, and it has
  * had no release since 2021. The signal messages keep simple-peer's shapes ({type, sdp} and
- * {type: 'candidate', candidate}), so y-webrtc's glare handling works unchanged.
+ * {type: 'candidate', candidate}), so stock y-webrtc peers understand them.
  */
 
 export interface PeerOptions {
   readonly initiator?: boolean;
   readonly config?: RTCConfiguration;
+  /** `bufferedAmountLowThreshold` of the data channel: below it, `drain` fires. */
+  readonly lowWaterBytes?: number;
 }
 
 export type PeerSignal =
@@ -24,6 +26,8 @@ type Events = {
   data: (data: Uint8Array) => void;
   close: () => void;
   error: (error: Error) => void;
+  /** The open channel's buffer fell to `lowWaterBytes` (back-pressure, lib/room/outbox.ts). */
+  drain: () => void;
 };
 
 const CHANNEL_LABEL = 'kring';
@@ -38,9 +42,11 @@ export default class Peer {
   private readonly pendingCandidates: RTCIceCandidateInit[] = [];
   private readonly listeners = new Map<keyof Events, Set<(...args: never[]) => void>>();
   private queue: Promise<void> = Promise.resolve();
+  private readonly lowWaterBytes: number;
 
-  constructor({ initiator = false, config }: PeerOptions = {}) {
+  constructor({ initiator = false, config, lowWaterBytes = 0 }: PeerOptions = {}) {
     this.initiator = initiator;
+    this.lowWaterBytes = lowWaterBytes;
     this.pc = new RTCPeerConnection(config);
     this.pc.onicecandidate = ({ candidate }) => {
       if (candidate) this.emit('signal', { type: 'candidate', candidate: candidate.toJSON() });
@@ -100,11 +106,22 @@ export default class Peer {
     });
   }
 
-  /** Throws when no channel is open, as simple-peer does; y-webrtc catches it. */
+  /** Throws when no channel is open, or the browser refuses the message, as simple-peer does. */
   send(data: Uint8Array): void {
-    const open = [...this.channels].find((channel) => channel.readyState === 'open');
+    const open = this.openChannel();
     if (!open) throw new Error('Kring peer: no open data channel');
     open.send(data as Uint8Array<ArrayBuffer>);
+  }
+
+  /** Bytes given to `send` that the browser has not put on the wire yet. */
+  bufferedAmount(): number {
+    return this.openChannel()?.bufferedAmount ?? 0;
+  }
+
+  /** The largest message the other side accepts (SDP `max-message-size`), if the browser says. */
+  maxMessageSize(): number | null {
+    const size = this.pc.sctp?.maxMessageSize;
+    return typeof size === 'number' && size > 0 && Number.isFinite(size) ? size : null;
   }
 
   destroy(error?: Error): void {
@@ -119,8 +136,14 @@ export default class Peer {
     this.listeners.clear();
   }
 
+  private openChannel(): RTCDataChannel | undefined {
+    return [...this.channels].find((channel) => channel.readyState === 'open');
+  }
+
   private adopt(channel: RTCDataChannel): void {
     channel.binaryType = 'arraybuffer';
+    channel.bufferedAmountLowThreshold = this.lowWaterBytes;
+    channel.onbufferedamountlow = () => this.emit('drain');
     this.channels.add(channel);
     channel.onopen = () => {
       if (this.connected || this.destroyed) return;

@@ -1,16 +1,31 @@
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
+import type { ConnectionCounts } from './channel';
 import type { RoomSecrets } from './keys';
+import type { SyncProgress } from './sync';
+
+export type { ConnectionCounts };
 
 /**
- * How a session document reaches the other peers. The interface is all the app sees, so a relay
- * transport can be added beside WebRTC without touching the interface code (DESIGN.md, style 2).
+ * How a session document reaches the other peers. The interface is all the app sees. Under it,
+ * one sync layer (sync.ts) runs over a channel (channel.ts): the WebRTC mesh today, a relay
+ * next, without touching the interface code (DESIGN.md, style 2).
  */
 export type TransportStatus =
   /** Looking for the signaling server or for peers; the first seconds after joining. */
   | { readonly kind: 'connecting' }
   /** Reachable: `peers` others are connected directly (0: waiting for others). */
-  | { readonly kind: 'connected'; readonly peers: number }
+  | {
+      readonly kind: 'connected';
+      readonly peers: number;
+      /** A large message (a newcomer's catch-up) is arriving: bytes so far and in all. */
+      readonly receiving?: SyncProgress | null;
+      /**
+       * Peers that cannot be sent this session because it is larger than their app can
+       * receive (a stock y-webrtc client, which has no chunking).
+       */
+      readonly unreachablePeers?: number;
+    }
   /** The device has no network. Edits are kept and merge when it returns. */
   | { readonly kind: 'offline' }
   /** The network works but no signaling server answers. */
@@ -32,13 +47,6 @@ export interface TransportOptions {
    * is facing a participant with a wrong passphrase, not the other way round.
    */
   readonly role: 'facilitator' | 'participant';
-}
-
-export interface ConnectionCounts {
-  /** Direct WebRTC data connections that are open. */
-  readonly webrtc: number;
-  /** Same-browser peers reached over BroadcastChannel instead. */
-  readonly broadcast: number;
 }
 
 export interface Transport {

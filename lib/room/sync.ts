@@ -1,0 +1,335 @@
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as syncProtocol from 'y-protocols/sync';
+import type * as Y from 'yjs';
+import {
+  ANTI_ENTROPY_MS,
+  MAX_OPEN_REASSEMBLIES,
+  MAX_SYNC_MESSAGE_BYTES,
+  MISSING_STATE_REQUEST_MS,
+  REASSEMBLY_TIMEOUT_MS,
+  SEND_RETRY_MS,
+} from '../limits';
+import type { Channel, PeerId, PeerInfo } from './channel';
+import { Reassembler } from './chunks';
+import { Outbox } from './outbox';
+import { MESSAGE_AWARENESS, MESSAGE_CHUNK, MESSAGE_QUERY_AWARENESS, MESSAGE_SYNC } from './wire';
+
+/** Bytes of a large message received so far and in all, summed over peers. */
+export interface SyncProgress {
+  readonly received: number;
+  readonly total: number;
+}
+
+export interface SyncState {
+  /** A large message (a catch-up) is arriving; null when none is. */
+  readonly receiving: SyncProgress | null;
+  /**
+   * Peers this device cannot send the session to: a stock y-webrtc peer, which cannot
+   * reassemble chunks, when a message is larger than its link carries.
+   */
+  readonly unreachablePeers: number;
+}
+
+export interface SyncLayer {
+  state(): SyncState;
+  /** Calls `listener` when `state()` changes; returns the unsubscribe. */
+  onChange(listener: (state: SyncState) => void): () => void;
+  /** One anti-entropy round now (it also runs every ANTI_ENTROPY_MS). */
+  antiEntropy(): void;
+  destroy(): void;
+}
+
+/** Marks document and awareness changes that came from a peer, so they are not sent back. */
+class FromPeer {
+  constructor(readonly peer: PeerId) {}
+}
+
+interface PeerState {
+  readonly origin: FromPeer;
+  readonly reassembler: Reassembler;
+  readonly outbox: Outbox;
+  /** Awareness client ids this peer told us about: removed when it leaves. */
+  readonly clients: Set<number>;
+  unreachable: boolean;
+  retryTimer: ReturnType<typeof setTimeout> | null;
+}
+
+/**
+ * The one Yjs sync and awareness layer, over any channel (issue 9). It speaks y-webrtc's
+ * messages (wire.ts), so stock y-webrtc peers keep syncing, and adds what y-webrtc lacks:
+ * - messages of any size, chunked and reassembled with bounded buffers (chunks.ts);
+ * - back-pressure and never a silent loss: what could not be sent becomes a full state sent
+ *   later (outbox.ts);
+ * - anti-entropy: a peer holding updates it cannot apply asks for the missing state at once,
+ *   and every ANTI_ENTROPY_MS all peers compare state vectors, so a lost message heals itself;
+ * - only updates made on this device are sent (y-webrtc re-sends every remote one: N² messages
+ *   per keystroke in a full mesh), and presence of a peer that leaves is removed at once.
+ */
+export function startSync(doc: Y.Doc, awareness: awarenessProtocol.Awareness, channel: Channel) {
+  const peers = new Map<PeerId, PeerState>();
+  const listeners = new Set<(state: SyncState) => void>();
+  let current: SyncState = { receiving: null, unreachablePeers: 0 };
+  let nextMessageId = 1;
+  let lastMissingRequestAt = Number.NEGATIVE_INFINITY;
+  let sweepTimer: ReturnType<typeof setInterval> | null = null;
+
+  const syncStep1 = () => message(MESSAGE_SYNC, (e) => syncProtocol.writeSyncStep1(e, doc));
+  const fullState = () => message(MESSAGE_SYNC, (e) => syncProtocol.writeSyncStep2(e, doc));
+  const awarenessOf = (clients: number[]) =>
+    message(MESSAGE_AWARENESS, (e) =>
+      encoding.writeVarUint8Array(e, awarenessProtocol.encodeAwarenessUpdate(awareness, clients)),
+    );
+
+  function send(peer: PeerId, bytes: Uint8Array): void {
+    const state = peers.get(peer);
+    if (!state) return;
+    if (state.outbox.push(bytes) === 'too-large-for-peer') markUnreachable(state);
+    pump(peer);
+  }
+
+  function broadcast(bytes: Uint8Array): void {
+    for (const peer of peers.keys()) send(peer, bytes);
+  }
+
+  function pump(peer: PeerId): void {
+    const state = peers.get(peer);
+    if (!state) return;
+    const result = state.outbox.pump();
+    if (result === 'too-large-for-peer') markUnreachable(state);
+    if (result === 'failed' && state.retryTimer === null) {
+      state.retryTimer = setTimeout(() => {
+        state.retryTimer = null;
+        pump(peer);
+      }, SEND_RETRY_MS);
+    }
+  }
+
+  function markUnreachable(state: PeerState): void {
+    if (state.unreachable) return;
+    state.unreachable = true;
+    update();
+  }
+
+  function onPeerJoined(peer: PeerId, info: PeerInfo): void {
+    onPeerLeft(peer); // a peer that reconnects starts afresh
+    const state: PeerState = {
+      origin: new FromPeer(peer),
+      reassembler: new Reassembler({
+        maxMessageBytes: MAX_SYNC_MESSAGE_BYTES,
+        maxOpen: MAX_OPEN_REASSEMBLIES,
+        timeoutMs: REASSEMBLY_TIMEOUT_MS,
+      }),
+      outbox: new Outbox(
+        {
+          info,
+          send: (frame) => channel.send(peer, frame),
+          bufferedBytes: () => channel.bufferedBytes(peer),
+          highWaterBytes: channel.highWaterBytes,
+        },
+        fullState,
+        () => nextMessageId++,
+      ),
+      clients: new Set(),
+      unreachable: false,
+      retryTimer: null,
+    };
+    peers.set(peer, state);
+    // As y-webrtc does on connect: our state vector and our presence. Only our own presence:
+    // each peer speaks for itself, so when a link closes we know whose presence went with it.
+    send(peer, syncStep1());
+    if (awareness.getLocalState() !== null) send(peer, awarenessOf([doc.clientID]));
+  }
+
+  function onPeerLeft(peer: PeerId): void {
+    const state = peers.get(peer);
+    if (!state) return;
+    peers.delete(peer);
+    if (state.retryTimer !== null) clearTimeout(state.retryTimer);
+    // A stock y-webrtc peer also passes on others' presence: keep whoever another peer vouches
+    // for (a Kring peer only ever speaks for itself).
+    const vouched = new Set([...peers.values()].flatMap((other) => [...other.clients]));
+    const gone = [...state.clients].filter(
+      (client) => client !== doc.clientID && !vouched.has(client),
+    );
+    if (gone.length > 0) awarenessProtocol.removeAwarenessStates(awareness, gone, state.origin);
+    update();
+  }
+
+  function onFrame(peer: PeerId, frame: Uint8Array): void {
+    const state = peers.get(peer);
+    if (!state || frame.length === 0) return;
+    if (frame[0] === MESSAGE_CHUNK) {
+      const result = state.reassembler.accept(frame);
+      if (result.kind === 'complete') handleMessage(state, result.message);
+      // The message this chunk belonged to is lost: ask for the state again.
+      else if (result.kind === 'dropped') requestMissing(peer);
+      watchReassembly();
+      update();
+      return;
+    }
+    handleMessage(state, frame);
+  }
+
+  /** Applies one whole message. A peer's garbage is dropped, never applied, never thrown. */
+  function handleMessage(state: PeerState, bytes: Uint8Array): void {
+    const peer = state.origin.peer;
+    try {
+      const decoder = decoding.createDecoder(bytes);
+      const type = decoding.readVarUint(decoder);
+      switch (type) {
+        case MESSAGE_SYNC: {
+          const reply = encoding.createEncoder();
+          encoding.writeVarUint(reply, MESSAGE_SYNC);
+          syncProtocol.readSyncMessage(decoder, reply, doc, state.origin);
+          if (encoding.length(reply) > 1) send(peer, encoding.toUint8Array(reply));
+          if (hasPending(doc)) requestMissing(peer);
+          break;
+        }
+        case MESSAGE_AWARENESS: {
+          const update = decoding.readVarUint8Array(decoder);
+          awarenessProtocol.applyAwarenessUpdate(awareness, update, state.origin);
+          for (const client of awarenessClients(update)) state.clients.add(client);
+          break;
+        }
+        case MESSAGE_QUERY_AWARENESS:
+          send(peer, awarenessOf([...awareness.getStates().keys()]));
+          break;
+        default:
+          // MESSAGE_BC_PEER_ID (y-webrtc's tab-to-tab ids), a chunk inside a chunked message,
+          // or a type from a newer Kring: nothing to do.
+          break;
+      }
+    } catch {
+      // Malformed: Yjs and lib0 throw while decoding, before anything is integrated.
+    }
+  }
+
+  /**
+   * Updates are waiting for state we never got (a lost message): ask everyone for it, at most
+   * once per MISSING_STATE_REQUEST_MS. The reply to a state vector is exactly what is missing.
+   */
+  function requestMissing(first: PeerId): void {
+    const now = Date.now();
+    if (now - lastMissingRequestAt < MISSING_STATE_REQUEST_MS) return;
+    lastMissingRequestAt = now;
+    const request = syncStep1();
+    send(first, request);
+    for (const peer of peers.keys()) if (peer !== first) send(peer, request);
+  }
+
+  function antiEntropy(): void {
+    if (peers.size > 0) broadcast(syncStep1());
+  }
+
+  function watchReassembly(): void {
+    const open = [...peers.values()].some((state) => state.reassembler.openCount() > 0);
+    if (open && sweepTimer === null) {
+      sweepTimer = setInterval(() => {
+        for (const [peer, state] of peers) if (state.reassembler.sweep() > 0) requestMissing(peer);
+        watchReassembly();
+        update();
+      }, REASSEMBLY_TIMEOUT_MS / 4);
+    } else if (!open && sweepTimer !== null) {
+      clearInterval(sweepTimer);
+      sweepTimer = null;
+    }
+  }
+
+  function update(): void {
+    let received = 0;
+    let total = 0;
+    let unreachablePeers = 0;
+    for (const state of peers.values()) {
+      const progress = state.reassembler.progress();
+      if (progress) {
+        received += progress.received;
+        total += progress.total;
+      }
+      if (state.unreachable) unreachablePeers++;
+    }
+    const next: SyncState = {
+      receiving: total > 0 ? { received, total } : null,
+      unreachablePeers,
+    };
+    if (
+      next.unreachablePeers === current.unreachablePeers &&
+      next.receiving?.received === current.receiving?.received &&
+      next.receiving?.total === current.receiving?.total
+    )
+      return;
+    current = next;
+    for (const listener of [...listeners]) listener(current);
+  }
+
+  const onDocUpdate = (update: Uint8Array, origin: unknown) => {
+    if (origin instanceof FromPeer) return;
+    broadcast(message(MESSAGE_SYNC, (e) => syncProtocol.writeUpdate(e, update)));
+  };
+  const onAwarenessUpdate = (
+    changes: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ) => {
+    // Only our own presence: others' comes from them, and each device times out the silent.
+    if (origin instanceof FromPeer) return;
+    const changed = [...changes.added, ...changes.updated, ...changes.removed];
+    if (changed.includes(doc.clientID)) broadcast(awarenessOf([doc.clientID]));
+  };
+  doc.on('update', onDocUpdate);
+  awareness.on('update', onAwarenessUpdate);
+  const unsubscribe = [
+    channel.on('peer-joined', onPeerJoined),
+    channel.on('peer-left', onPeerLeft),
+    channel.on('frame', onFrame),
+    channel.on('drain', pump),
+  ];
+  for (const [peer, info] of channel.peers()) onPeerJoined(peer, info);
+  const antiEntropyTimer = setInterval(antiEntropy, ANTI_ENTROPY_MS);
+
+  return {
+    state: () => current,
+    onChange(listener: (state: SyncState) => void) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    antiEntropy,
+    destroy() {
+      // Tell the others this device leaves, while the links are still open: a closing page
+      // may never get to close its connections cleanly (y-webrtc does the same).
+      awarenessProtocol.removeAwarenessStates(awareness, [doc.clientID], 'leave');
+      clearInterval(antiEntropyTimer);
+      if (sweepTimer !== null) clearInterval(sweepTimer);
+      for (const stop of unsubscribe) stop();
+      doc.off('update', onDocUpdate);
+      awareness.off('update', onAwarenessUpdate);
+      for (const peer of [...peers.keys()]) onPeerLeft(peer);
+      listeners.clear();
+    },
+  } satisfies SyncLayer;
+}
+
+function message(type: number, write: (encoder: encoding.Encoder) => void): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, type);
+  write(encoder);
+  return encoding.toUint8Array(encoder);
+}
+
+/** The client ids an awareness update speaks of (y-protocols' encoding: count, then id, clock, state). */
+function awarenessClients(update: Uint8Array): number[] {
+  const decoder = decoding.createDecoder(update);
+  const clients: number[] = [];
+  const count = decoding.readVarUint(decoder);
+  for (let i = 0; i < count; i++) {
+    clients.push(decoding.readVarUint(decoder));
+    decoding.readVarUint(decoder);
+    decoding.readVarString(decoder);
+  }
+  return clients;
+}
+
+/** Yjs keeps updates whose dependencies it has not seen in `pendingStructs` / `pendingDs`. */
+function hasPending(doc: Y.Doc): boolean {
+  return doc.store.pendingStructs !== null || doc.store.pendingDs !== null;
+}
