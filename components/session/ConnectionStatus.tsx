@@ -5,6 +5,7 @@ import { useT } from '../app-context';
 function statusText(t: Translate, status: TransportStatus): string {
   switch (status.kind) {
     case 'connected':
+      if (status.receiving) return t('status.receiving');
       return status.peers === 0
         ? t('status.alone')
         : t('status.connected', { count: status.peers });
@@ -26,6 +27,8 @@ export function ConnectionStatus({
     status.kind === 'offline' ||
     status.kind === 'signaling-unreachable' ||
     status.kind === 'wrong-passphrase';
+  const receiving = status.kind === 'connected' ? status.receiving : null;
+  const unreachable = status.kind === 'connected' ? (status.unreachablePeers ?? 0) : 0;
   return (
     <div class={`connection connection-${status.kind}`}>
       <p role="status" aria-label={t('status.label')} class="connection-text">
@@ -36,6 +39,25 @@ export function ConnectionStatus({
         <button type="button" class="small" onClick={onRetry}>
           {t('status.retry')}
         </button>
+      )}
+      {receiving && (
+        // Outside the live region: a screen reader hears "Receiving the session…" once, and
+        // can read the bar's value when it wants, instead of every percent.
+        <div class="connection-progress">
+          <progress
+            max={receiving.total}
+            value={receiving.received}
+            aria-label={t('status.receivingProgress')}
+          />
+          <span aria-hidden="true">
+            {Math.floor((100 * receiving.received) / receiving.total)}%
+          </span>
+        </div>
+      )}
+      {unreachable > 0 && (
+        <p class="connection-warning" role="alert">
+          {t('status.unreachablePeers', { count: unreachable })}
+        </p>
       )}
     </div>
   );

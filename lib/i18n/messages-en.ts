@@ -83,6 +83,13 @@ export const en = {
   'status.wrong-passphrase':
     'The passphrase does not match this session. Ask the facilitator for the right one and join again.',
   'status.retry': 'Retry',
+  'status.receiving': 'Receiving the session…',
+  'status.receivingProgress': 'Session received so far',
+  'status.unreachablePeers': {
+    one: '{count} person here uses an older version of Kring that cannot receive a session this large. Ask them to update Kring or to open the invite link in a browser.',
+    other:
+      '{count} people here use an older version of Kring that cannot receive a session this large. Ask them to update Kring or to open the invite link in a browser.',
+  },
   'status.label': 'Connection',
 
   'presence.label': 'Participants',

@@ -82,6 +82,13 @@ export const nl: Messages = {
   'status.wrong-passphrase':
     'De wachtwoordzin hoort niet bij deze sessie. Vraag de begeleider om de juiste en doe opnieuw mee.',
   'status.retry': 'Opnieuw proberen',
+  'status.receiving': 'De sessie wordt binnengehaald…',
+  'status.receivingProgress': 'Tot nu toe binnengehaald',
+  'status.unreachablePeers': {
+    one: '{count} deelnemer gebruikt een oudere versie van Kring die een sessie van deze omvang niet kan ontvangen. Vraag om Kring bij te werken of de uitnodigingslink in een browser te openen.',
+    other:
+      '{count} deelnemers gebruiken een oudere versie van Kring die een sessie van deze omvang niet kan ontvangen. Vraag hun om Kring bij te werken of de uitnodigingslink in een browser te openen.',
+  },
   'status.label': 'Verbinding',
 
   'presence.label': 'Deelnemers',

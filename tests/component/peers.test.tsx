@@ -22,8 +22,11 @@ async function facilitatorAndParticipant() {
       return participantStore.set(key, value);
     },
   };
-  const facilitator = createAppModel(testPlatform(), rooms.services());
-  const participant = createAppModel(testPlatform(['nl-NL'], countingStore), rooms.services());
+  const facilitator = createAppModel(testPlatform(), rooms.services('facilitator'));
+  const participant = createAppModel(
+    testPlatform(['nl-NL'], countingStore),
+    rooms.services('participant'),
+  );
   await Promise.all([facilitator.init(), participant.init()]);
   const f = within(render(<App app={facilitator} />).container as HTMLElement);
   const p = within(render(<App app={participant} />).container as HTMLElement);

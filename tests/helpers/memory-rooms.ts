@@ -5,7 +5,7 @@ import type { ChannelStatus } from '../../lib/room/channel';
 import { channelTransport } from '../../lib/room/channel-transport';
 import type { StoredDoc } from '../../lib/room/persistence';
 import type { Transport } from '../../lib/room/transport';
-import { MemoryNetwork } from './memory-channel';
+import { MemoryNetwork, type MemoryNetworkOptions } from './memory-channel';
 
 /**
  * Rooms inside one process: the real sync layer and transport status (channel-transport.ts)
@@ -13,20 +13,46 @@ import { MemoryNetwork } from './memory-channel';
  * document states. It lets component tests run the real app model, session engine and sync
  * without WebRTC; the WebRTC mesh itself is proven in the browser end-to-end tests.
  */
+const DEFAULT_DEVICE = 'this device';
+
 export class MemoryRooms {
-  readonly network = new MemoryNetwork();
-  readonly disk = new Map<string, Uint8Array>();
+  readonly network: MemoryNetwork;
+  private readonly disks = new Map<string, Map<string, Uint8Array>>();
   /** The channel health every new transport starts with; tests change it to show other states. */
   status: ChannelStatus = { kind: 'online' };
 
-  services(): RoomServices {
+  /** `network`: e.g. a manual network with small frames, to watch a catch-up arrive. */
+  constructor(network: MemoryNetworkOptions = {}) {
+    this.network = new MemoryNetwork(network);
+  }
+
+  /**
+   * The room services of one device. Each device has its own "disk": a participant's device
+   * must get the session from the network, never from the facilitator's storage. Call it with
+   * the same name again for the same device (a reload).
+   */
+  services(device = DEFAULT_DEVICE): RoomServices {
     return {
       connect: (doc, secrets, options) => this.connect(doc, secrets.roomName, options.role),
-      persist: (doc, roomName) => this.persist(doc, roomName),
+      persist: (doc, roomName) => this.persist(this.diskOf(device), doc, roomName),
       deleteStored: async (roomName) => {
-        this.disk.delete(roomName);
+        this.diskOf(device).delete(roomName);
       },
     };
+  }
+
+  /** The stored documents of the default device, by room name. */
+  get disk(): Map<string, Uint8Array> {
+    return this.diskOf(DEFAULT_DEVICE);
+  }
+
+  diskOf(device: string): Map<string, Uint8Array> {
+    let disk = this.disks.get(device);
+    if (!disk) {
+      disk = new Map();
+      this.disks.set(device, disk);
+    }
+    return disk;
   }
 
   private connect(doc: Y.Doc, roomName: string, role: Role): Transport {
@@ -38,10 +64,10 @@ export class MemoryRooms {
     });
   }
 
-  private persist(doc: Y.Doc, roomName: string): StoredDoc {
-    const stored = this.disk.get(roomName);
+  private persist(disk: Map<string, Uint8Array>, doc: Y.Doc, roomName: string): StoredDoc {
+    const stored = disk.get(roomName);
     if (stored) Y.applyUpdate(doc, stored, this);
-    const save = () => this.disk.set(roomName, Y.encodeStateAsUpdate(doc));
+    const save = () => disk.set(roomName, Y.encodeStateAsUpdate(doc));
     doc.on('update', save);
     return {
       loaded: Promise.resolve(),
