@@ -62,11 +62,24 @@ export type LogEvent =
       /** Topics of one subscribe message that were full. */
       readonly count: number;
     }
+  | {
+      /** One static-file response of the web app (static.ts). Never a query or fragment, and a
+       *  path only when it named a served file: other paths are the client's free text. */
+      readonly event: 'http-request';
+      /** One of Node's known methods, else OTHER. */
+      readonly method: string;
+      readonly path?: string;
+      readonly status: number;
+      /** Body bytes sent (0 for HEAD and 304). */
+      readonly bytes: number;
+    }
+  | { readonly event: 'web-root'; readonly root: string }
+  | { readonly event: 'web-root-missing'; readonly root: string; readonly hint: string }
   | { readonly event: 'shutting-down'; readonly connections: number }
   | { readonly event: 'stopped' }
   | {
       readonly event: 'error';
-      readonly where: 'http' | 'socket' | 'listen';
+      readonly where: 'http' | 'socket' | 'listen' | 'static';
       /** Node's or ws' error code (e.g. ECONNRESET), never a message that could quote input. */
       readonly code: string;
     };

@@ -7,9 +7,14 @@
  *   TRUST_PROXY=1  behind one reverse proxy: count clients by X-Forwarded-For (address.ts).
  *   LOG_ADDRESSES=plain  log client addresses in clear instead of keyed hashes, e.g. while
  *                  handling abuse that must be blocked by address.
+ *   WEB_ROOT       folder of the participants' web app, served on every path but /health;
+ *                  default this repository's .output/web (`npm run build:web` writes it).
+ *                  If it is missing, the server logs `web-root-missing` and still signals.
  *
  * SIGTERM or SIGINT closes every connection and exits 0; a second signal exits at once.
  */
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { hashedAddressLabeler, plainAddressLabeler } from './address';
 import { jsonLineLogger } from './log';
 import { createSignalingServer } from './server';
@@ -21,6 +26,10 @@ const logger = jsonLineLogger();
 const host = process.env.HOST || '127.0.0.1';
 const portText = process.env.PORT || '4444';
 const port = Number(portText);
+// From this file, not the working directory, so a process manager may start it anywhere.
+const webRoot = resolve(
+  process.env.WEB_ROOT || fileURLToPath(new URL('../.output/web', import.meta.url)),
+);
 
 if (!/^\d{1,5}$/.test(portText) || port > 65_535) {
   process.stderr.write(`PORT must be a number from 0 to 65535, got ${JSON.stringify(portText)}\n`);
@@ -31,6 +40,7 @@ const server = createSignalingServer({
   host,
   port,
   logger,
+  webRoot,
   trustProxy: process.env.TRUST_PROXY === '1',
   labelAddress:
     process.env.LOG_ADDRESSES === 'plain' ? plainAddressLabeler : hashedAddressLabeler(),

@@ -6,6 +6,7 @@ import { type AddressLabeler, addressKey, hashedAddressLabeler, requestAddress }
 import { Connection, type Hub } from './connection';
 import { resolveLimits, type SignalingLimits } from './limits';
 import { errorCode, jsonLineLogger, type Logger, type RefusalReason } from './log';
+import { staticFiles } from './static';
 import { TopicRegistry } from './topics';
 
 /**
@@ -14,7 +15,8 @@ import { TopicRegistry } from './topics';
  * to one host (loopback by default, where the bundled server takes all interfaces), bounds
  * frames, topics, connections and message rates (limits.ts), reaps dead and idle sockets, and
  * logs without topics or payloads (log.ts). A client over a limit is refused or disconnected;
- * everyone else is served on.
+ * everyone else is served on. With `webRoot` it also serves the participants' web app
+ * (static.ts) on the same port, so one TLS proxy in front covers both.
  */
 export interface SignalingServerOptions {
   /** Interface to listen on; default 127.0.0.1. */
@@ -30,6 +32,9 @@ export interface SignalingServerOptions {
   readonly labelAddress?: AddressLabeler;
   /** Milliseconds on a monotonic clock; default `performance.now`. */
   readonly now?: () => number;
+  /** Folder of the built web app to serve on every path but `/health`; without it, those
+   *  paths are 404. A missing folder is logged at startup and answers 404 until it exists. */
+  readonly webRoot?: string;
 }
 
 export interface SignalingStats {
@@ -69,6 +74,9 @@ export function createSignalingServer(options: SignalingServerOptions = {}): Sig
     topics: new TopicRegistry(limits.maxSubscribersPerTopic),
   };
 
+  const webApp =
+    options.webRoot === undefined ? undefined : staticFiles({ root: options.webRoot, logger });
+
   const connections = new Set<Connection>();
   /** Upgrade sockets from handshake to close, and how many per address key. */
   const sockets = new Set<Duplex>();
@@ -99,11 +107,13 @@ export function createSignalingServer(options: SignalingServerOptions = {}): Sig
     };
   }
 
-  /** `GET /health` for monitoring and load balancers; every other path is 404. */
+  /** `GET /health` for monitoring and load balancers; every other path is the web app's, or
+   *  404 without one. */
   function handleRequest(request: IncomingMessage, response: ServerResponse): void {
     const path = (request.url ?? '/').split('?')[0];
     if (path !== '/health') {
-      respond(response, 404, { error: 'not-found' });
+      if (webApp) webApp.handle(request, response);
+      else respond(response, 404, { error: 'not-found' });
     } else if (request.method !== 'GET' && request.method !== 'HEAD') {
       response.setHeader('Allow', 'GET, HEAD');
       respond(response, 405, { error: 'method-not-allowed' });
@@ -197,6 +207,7 @@ export function createSignalingServer(options: SignalingServerOptions = {}): Sig
         }, limits.heartbeatIntervalMs);
         const address = http.address() as AddressInfo;
         logger({ event: 'listening', host: address.address, port: address.port });
+        void webApp?.announce(); // after `listening`, which stays the first line
         resolve(address);
       });
     });
