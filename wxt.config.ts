@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { kringViteShared } from './vite.shared';
 
 /** The browser `npm start` opens: CHROME_PATH, else Debian's Chromium if present. */
 const chromeBinary =
@@ -11,19 +11,15 @@ const chromeBinary =
 // so both are declared here, per browser. Firefox gets `sidebar_action` from the sidepanel
 // entrypoint.
 export default defineConfig({
-  vite: () => ({
-    plugins: [preact()],
-    resolve: {
-      // y-webrtc's browser build of simple-peer carries Node's Buffer and streams (96 KB of
-      // the side panel) for features y-webrtc never uses; lib/room/peer.ts does its part.
-      alias: { 'simple-peer/simplepeer.min.js': resolve(import.meta.dirname, 'lib/room/peer.ts') },
-    },
-    build: { sourcemap: process.env.KRING_SOURCEMAP === '1' },
-    // The default signaling server, fixed at build time (lib/app/config.ts).
-    define: {
-      __KRING_SIGNALING_URL__: JSON.stringify(process.env.KRING_SIGNALING_URL ?? ''),
-    },
-  }),
+  vite: () => {
+    // The build-time defines the web page's build uses too (vite.shared.ts).
+    const shared = kringViteShared();
+    return {
+      plugins: [preact()],
+      build: { sourcemap: shared.sourcemap },
+      define: shared.define,
+    };
+  },
   webExt: {
     ...(chromeBinary ? { binaries: { chrome: chromeBinary } } : {}),
     // Chromium refuses to start as root without --no-sandbox (containers, CI-like machines).

@@ -7,35 +7,59 @@ import { useApp, useT } from './app-context';
 export function Home() {
   const app = useApp();
   const t = useT();
+  // The side panel is the facilitator's: starting comes first. The web page is the
+  // participants': joining does, and starting stays one tap further down.
+  const joinFirst = app.frontDoor === 'join';
+  const start = (
+    <HomeAction
+      key="new"
+      label={t('home.newSession')}
+      hint={t('home.newSessionHint')}
+      hintId="new-hint"
+      primary={!joinFirst}
+      onClick={() => app.go({ name: 'new' })}
+    />
+  );
+  const join = (
+    <HomeAction
+      key="join"
+      label={t('home.joinSession')}
+      hint={t('home.joinSessionHint')}
+      hintId="join-hint"
+      primary={joinFirst}
+      onClick={() => app.go({ name: 'join' })}
+    />
+  );
   return (
     <main class="screen home">
-      <div class="home-actions">
-        <button
-          type="button"
-          class="primary big"
-          onClick={() => app.go({ name: 'new' })}
-          aria-describedby="new-hint"
-        >
-          {t('home.newSession')}
-        </button>
-        <p id="new-hint" class="hint">
-          {t('home.newSessionHint')}
-        </p>
-        <button
-          type="button"
-          class="secondary big"
-          onClick={() => app.go({ name: 'join' })}
-          aria-describedby="join-hint"
-        >
-          {t('home.joinSession')}
-        </button>
-        <p id="join-hint" class="hint">
-          {t('home.joinSessionHint')}
-        </p>
-      </div>
+      <div class="home-actions">{joinFirst ? [join, start] : [start, join]}</div>
       <MySessions />
       <p class="privacy">{t('home.privacy')}</p>
     </main>
+  );
+}
+
+function HomeAction(props: {
+  label: string;
+  hint: string;
+  hintId: string;
+  primary: boolean;
+  onClick: () => void;
+}) {
+  return (
+    <>
+      <button
+        type="button"
+        class={props.primary ? 'primary big' : 'secondary big'}
+        onClick={props.onClick}
+        aria-describedby={props.hintId}
+      >
+        {props.label}
+      </button>
+      <p id={props.hintId} class="hint">
+        {props.hint}
+      </p>
+    </>
   );
 }
 

@@ -1,22 +1,50 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { describeRoomCodeError } from '../lib/i18n/errors';
 import { MAX_DISPLAY_NAME_LENGTH, MAX_PASSPHRASE_LENGTH } from '../lib/limits';
+import type { RoomCodeError } from '../lib/room/code';
+import { readRoomCode } from '../lib/room/invite';
 import { useApp, useT } from './app-context';
 import { Field } from './Field';
 
+/** What Join says about a code right away: only for one that came from an invite link. */
+function linkProblem(code: string, fromLink: boolean): RoomCodeError | null {
+  if (!fromLink) return null;
+  const read = readRoomCode(code);
+  return read.ok ? null : read.error;
+}
+
+/**
+ * The participant's front door. Opened from an invite link (`app.openInvite`), the code is
+ * filled in and checked at once with the same reading and message as a typed code; the name
+ * is optional, so one tap on Join is enough.
+ */
 export function Join({ initialCode = '' }: { initialCode?: string }) {
   const app = useApp();
   const t = useT();
+  const route = app.route.value;
+  const fromLink = route.name === 'join' && route.fromLink === true;
   const [code, setCode] = useState(initialCode);
   const [name, setName] = useState(app.settings.value.displayName);
   const [passphrase, setPassphrase] = useState('');
-  const [problem, setProblem] = useState<string | null>(null);
+  // The error, not its sentence: a language switch re-translates it.
+  const [problem, setProblem] = useState<RoomCodeError | null>(() =>
+    linkProblem(initialCode, fromLink),
+  );
   const busy = app.busy.value === 'joining';
+
+  // Another link opened while Join is on screen (`hashchange`) is a new route: take its code.
+  const shownRoute = useRef(route);
+  useEffect(() => {
+    if (route === shownRoute.current || route.name !== 'join') return;
+    shownRoute.current = route;
+    setCode(route.code ?? '');
+    setProblem(linkProblem(route.code ?? '', route.fromLink === true));
+  }, [route]);
 
   const join = async (event: Event) => {
     event.preventDefault();
     const result = await app.joinSession({ code, name, passphrase });
-    setProblem(result.ok ? null : describeRoomCodeError(t, result.error));
+    setProblem(result.ok ? null : result.error);
   };
 
   return (
@@ -42,7 +70,7 @@ export function Join({ initialCode = '' }: { initialCode?: string }) {
         </Field>
         {problem && (
           <p id="code-error" class="error" role="alert">
-            {problem}
+            {describeRoomCodeError(t, problem)}
           </p>
         )}
         <Field id="field-join-name" label={t('join.name')} hint={t('join.nameHint')}>

@@ -1,5 +1,10 @@
 import { useState } from 'preact/hooks';
-import { type SettingsInput, type SettingsProblem, settingsToInput } from '../lib/app/settings';
+import {
+  derivedParticipantPage,
+  type SettingsInput,
+  type SettingsProblem,
+  settingsToInput,
+} from '../lib/app/settings';
 import type { Translate } from '../lib/i18n/translate';
 import { LOCALES, type Locale } from '../lib/locale';
 import { useApp, useT } from './app-context';
@@ -17,6 +22,9 @@ function problemText(t: Translate, problem: SettingsProblem): string {
       return t('error.settings.noSignaling');
     case 'name':
       return t('error.settings.name', { limit: problem.limit });
+    case 'pageUrl':
+    case 'pageHttp':
+      return t(`error.settings.${problem.code}`, { value: problem.value });
   }
 }
 
@@ -49,6 +57,14 @@ export function Settings() {
   const invalid = (field: SettingsProblem['field']) => problemsOf(field).length > 0;
   const describedBy = (field: SettingsProblem['field'], hint?: string) =>
     [hint, invalid(field) ? `${field}-errors` : undefined].filter(Boolean).join(' ') || undefined;
+  // What an empty "Participant page" stands for, following the servers as they are typed.
+  const derivedPage = derivedParticipantPage(input.signalingText);
+  const pageHint = [
+    t('settings.pageHint'),
+    derivedPage && t('settings.pageDefault', { address: derivedPage }),
+  ]
+    .filter(Boolean)
+    .join(' ');
 
   return (
     <main class="screen">
@@ -99,6 +115,21 @@ export function Settings() {
           />
         </Field>
         {fieldErrors('signaling')}
+        <Field id="field-settings-page" label={t('settings.page')} hint={pageHint}>
+          <input
+            id="field-settings-page"
+            type="url"
+            inputMode="url"
+            value={input.pageText}
+            placeholder={derivedPage}
+            autoComplete="off"
+            spellcheck={false}
+            aria-invalid={invalid('page')}
+            aria-describedby={describedBy('page', 'field-settings-page-hint')}
+            onInput={(e) => change({ pageText: e.currentTarget.value })}
+          />
+        </Field>
+        {fieldErrors('page')}
         <Field id="field-settings-ice" label={t('settings.ice')} hint={t('settings.iceHint')}>
           <textarea
             id="field-settings-ice"

@@ -1,11 +1,18 @@
 import { useEffect } from 'preact/hooks';
-import type { Toast as ToastData } from '../lib/app/app-model';
+import type { CopiedWhat, Toast as ToastData } from '../lib/app/app-model';
 import { describeSessionError } from '../lib/i18n/errors';
+import type { MessageKey } from '../lib/i18n/messages-en';
 import type { Translate } from '../lib/i18n/translate';
 import { useApp, useT } from './app-context';
 
 /** How long a confirmation stays on screen, in milliseconds. Errors stay until dismissed. */
 const TOAST_MS = 5_000;
+
+const COPIED = {
+  code: 'room.codeCopied',
+  link: 'room.linkCopied',
+  harvest: 'export.copied',
+} as const satisfies Record<CopiedWhat, MessageKey>;
 
 function toastText(t: Translate, toast: ToastData): string {
   switch (toast.kind) {
@@ -14,7 +21,7 @@ function toastText(t: Translate, toast: ToastData): string {
     case 'settings-saved':
       return t('settings.saved');
     case 'copied':
-      return t(toast.what === 'code' ? 'room.codeCopied' : 'export.copied');
+      return t(COPIED[toast.what]);
     case 'copy-failed':
       return t('export.failed');
     case 'downloaded':

@@ -1,9 +1,10 @@
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import type { SessionModel } from '../../lib/app/session-model';
 import { describeSessionError } from '../../lib/i18n/errors';
 import { MAX_ITEM_TEXT_LENGTH } from '../../lib/limits';
 import type { ItemKind } from '../../lib/session';
 import { useT } from '../app-context';
+import { useKeepInView } from '../keep-in-view';
 import { memo } from '../memo';
 
 /** Show the character count from this share of the limit on, so nobody is surprised by it. */
@@ -20,6 +21,8 @@ function AddItemFormView({ session, kind }: { session: SessionModel; kind: ItemK
   const [due, setDue] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const id = `new-${kind}`;
+  const formRef = useRef<HTMLFormElement>(null);
+  useKeepInView(formRef);
 
   const add = () => {
     const result = session.addItem(kind, text, kind === 'action' ? { owner, due } : undefined);
@@ -42,6 +45,7 @@ function AddItemFormView({ session, kind }: { session: SessionModel; kind: ItemK
     .join(' ');
   return (
     <form
+      ref={formRef}
       class="add-item"
       onSubmit={(event) => {
         event.preventDefault();

@@ -1,29 +1,7 @@
-import { useEffect, useState } from 'preact/hooks';
 import type { PhaseView, SessionModel } from '../../lib/app/session-model';
-import { type PhaseTimer as Timer, timerRemainingMs } from '../../lib/session';
+import type { PhaseTimer as Timer } from '../../lib/session';
 import { useT } from '../app-context';
-
-/** Redraw interval in milliseconds: the display shows whole seconds. */
-const TICK_MS = 500;
-
-function clock(ms: number): string {
-  const total = Math.ceil(ms / 1000);
-  const minutes = Math.floor(total / 60);
-  const seconds = total % 60;
-  return `${minutes}:${String(seconds).padStart(2, '0')}`;
-}
-
-/** The remaining time of a timer, re-read from the clock while it runs. */
-function useRemaining(timer: Timer | null): number | null {
-  const [now, setNow] = useState(() => new Date());
-  const running = timer?.startedAt != null;
-  useEffect(() => {
-    if (!running) return;
-    const interval = setInterval(() => setNow(new Date()), TICK_MS);
-    return () => clearInterval(interval);
-  }, [running]);
-  return timer ? timerRemainingMs(timer, now) : null;
-}
+import { formatClock, useRemaining } from './use-remaining';
 
 /**
  * The phase's countdown, the same for everyone; the facilitator starts, pauses and resets it.
@@ -51,7 +29,7 @@ export function PhaseTimer({
         <p class="timer-text">
           <span class="visually-hidden">{t('timer.label')}: </span>
           {/* The ticking clock is not live (it would chatter); only "time is up" is announced. */}
-          <span class="timer-clock">{clock(remaining)}</span>{' '}
+          <span class="timer-clock">{formatClock(remaining)}</span>{' '}
           <span role="status">{up ? t('timer.up') : paused ? t('timer.paused') : ''}</span>
         </p>
       )}

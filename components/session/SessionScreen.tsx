@@ -1,8 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { SessionModel } from '../../lib/app/session-model';
+import type { ArrivalsNotice, SessionModel } from '../../lib/app/session-model';
 import type { SessionEntry } from '../../lib/app/sessions-store';
 import { describeSessionError } from '../../lib/i18n/errors';
+import type { Translate } from '../../lib/i18n/translate';
 import { useApp, useT } from '../app-context';
+import { PresentButton } from '../room/PresentButton';
 import { ConnectionStatus } from './ConnectionStatus';
 import { ExportBar } from './ExportBar';
 import { KindSection } from './KindSection';
@@ -65,6 +67,7 @@ function ReadySession({ entry, session }: { entry: SessionEntry; session: Sessio
         <PresenceLine presence={session.presence.value} />
       </header>
       <RoomCodeCard code={entry.code} open={facilitator} hasPassphrase={entry.passphrase !== ''} />
+      {facilitator && <PresentButton session={session} code={entry.code} />}
       {ended && (
         <p class="banner" role="status">
           {t('session.ended')}
@@ -88,13 +91,22 @@ function ReadySession({ entry, session }: { entry: SessionEntry; session: Sessio
   );
 }
 
-/** Phase changes and deletions, told politely; a deletion can be undone from here. */
+/**
+ * Phase changes and deletions, told politely; a deletion can be undone from here. Others' new
+ * contributions are told in a region of their own (so they never replace an Undo), collected
+ * over a few seconds by the view-model; sighted people see the items appear, so it is not shown.
+ */
 function Announcer({ session }: { session: SessionModel }) {
   const t = useT();
   const notice = session.notice.value;
   const error = session.lastError.value;
+  const arrivals = session.arrivals.value;
   return (
     <div class="announcer">
+      <div role="status" aria-live="polite" class="visually-hidden">
+        {/* A new element each time, so the same words twice are still announced twice. */}
+        {arrivals && <span key={arrivals.at}>{arrivalsText(t, arrivals)}</span>}
+      </div>
       <div role="status" aria-live="polite" class="notice">
         {notice?.kind === 'phase-changed' && (
           <span>{t('session.phaseChanged', { title: notice.title })}</span>
@@ -118,6 +130,14 @@ function Announcer({ session }: { session: SessionModel }) {
       )}
     </div>
   );
+}
+
+/** "2 new questions. New insight." */
+function arrivalsText(t: Translate, arrivals: ArrivalsNotice): string {
+  return arrivals.counts
+    .map(({ kind, count }) => t(`arrivals.${kind}`, { count }))
+    .join('. ')
+    .concat('.');
 }
 
 function EndSession({ session, ended }: { session: SessionModel; ended: boolean }) {

@@ -5,7 +5,8 @@ import { pickLocale, translator } from '../i18n/translate';
 import type { Locale } from '../locale';
 import type { Platform } from '../platform/types';
 import { err, ok, type Result } from '../result';
-import { generateRoomCode, parseRoomCode, type RoomCode, type RoomCodeError } from '../room/code';
+import { formatRoomCode, generateRoomCode, type RoomCode, type RoomCodeError } from '../room/code';
+import { inviteFragmentText, parseInviteFragment, readRoomCode } from '../room/invite';
 import { deriveRoomSecrets, type RoomSecrets } from '../room/keys';
 import type { StoredDoc } from '../room/persistence';
 import type { ConnectTransport } from '../room/transport';
@@ -16,6 +17,7 @@ import { loadEntries, mineKey, removeEntry, type SessionEntry, saveEntry } from 
 import {
   defaultSettings,
   parseSettings,
+  participantPage,
   type Settings,
   type SettingsInput,
   type SettingsProblem,
@@ -31,7 +33,8 @@ export interface RoomServices {
 export type Route =
   | { readonly name: 'home' }
   | { readonly name: 'new' }
-  | { readonly name: 'join'; readonly code?: string }
+  /** `fromLink`: the code came from an opened invite link; Join checks it at once. */
+  | { readonly name: 'join'; readonly code?: string; readonly fromLink?: boolean }
   | { readonly name: 'session' }
   | { readonly name: 'settings' };
 
@@ -41,11 +44,13 @@ export type Busy = null | 'starting' | 'joining' | 'opening';
 export type Toast =
   | { readonly kind: 'session-deleted'; readonly title: string }
   | { readonly kind: 'settings-saved' }
-  | { readonly kind: 'copied'; readonly what: 'code' | 'harvest' }
+  | { readonly kind: 'copied'; readonly what: CopiedWhat }
   | { readonly kind: 'copy-failed' }
   | { readonly kind: 'downloaded'; readonly file: string }
   | { readonly kind: 'storage-failed'; readonly detail: string }
   | { readonly kind: 'session-error'; readonly error: SessionError };
+
+export type CopiedWhat = 'code' | 'link' | 'harvest';
 
 const SETTINGS_KEY = 'kring.settings';
 /** The session that was on screen when the panel closed; reopened with the panel. */
@@ -64,14 +69,26 @@ export interface JoinInput {
   readonly passphrase: string;
 }
 
+/** What differs between the places Kring runs, beyond the platform. */
+export interface AppOptions {
+  /** The first choice on the home screen: 'join' on the participants' web page. */
+  readonly home?: 'new' | 'join';
+  /** The default signaling server when not the build-time one (the web page: its own server). */
+  readonly signalingUrl?: string;
+}
+
 /**
  * The whole app's view-model: which screen, the sessions on this device, settings, and the open
  * session. Entry points build one with a platform and room services; components render it.
  */
-export function createAppModel(platform: Platform, services: RoomServices) {
+export function createAppModel(
+  platform: Platform,
+  services: RoomServices,
+  options: AppOptions = {},
+) {
   const { store } = platform;
   const route = signal<Route>({ name: 'home' });
-  const settings = signal<Settings>(defaultSettings());
+  const settings = signal<Settings>(defaultSettings(options.signalingUrl));
   const sessions = signal<readonly SessionEntry[]>([]);
   const current = signal<{ entry: SessionEntry; model: SessionModel } | null>(null);
   const busy = signal<Busy>(null);
@@ -82,6 +99,8 @@ export function createAppModel(platform: Platform, services: RoomServices) {
     settings.value.locale === 'auto' ? pickLocale(platform.languages()) : settings.value.locale,
   );
   const t = computed(() => translator(locale.value));
+  /** The participants' page of invite links; undefined only without any signaling server. */
+  const invitePage = computed(() => participantPage(settings.value));
 
   let closeCurrent: (() => void) | null = null;
 
@@ -100,12 +119,19 @@ export function createAppModel(platform: Platform, services: RoomServices) {
     return secrets;
   }
 
-  async function init(): Promise<void> {
+  /** Set by init(): openInvite() waits for the stored sessions it compares the link with. */
+  let initialized: Promise<void> | null = null;
+  function init(): Promise<void> {
+    initialized ??= load();
+    return initialized;
+  }
+
+  async function load(): Promise<void> {
     const [stored, entries] = await Promise.all([
       store.get<Settings>(SETTINGS_KEY),
       loadEntries(store),
     ]);
-    if (stored) settings.value = { ...defaultSettings(), ...stored };
+    if (stored) settings.value = { ...defaultSettings(options.signalingUrl), ...stored };
     sessions.value = entries;
     const wasOpen = await store.get<string>(OPEN_KEY);
     const entry = entries.find((e) => e.roomName === wasOpen);
@@ -186,6 +212,25 @@ export function createAppModel(platform: Platform, services: RoomServices) {
     current.value = null;
   }
 
+  function go(next: Route): void {
+    if (next.name !== 'session' && current.peek()) {
+      leave();
+      void guard(() => store.remove(OPEN_KEY));
+    }
+    route.value = next;
+  }
+
+  async function copy(text: string, what: CopiedWhat): Promise<boolean> {
+    try {
+      await platform.copyText(text);
+      toast.value = { kind: 'copied', what };
+      return true;
+    } catch {
+      toast.value = { kind: 'copy-failed' };
+      return false;
+    }
+  }
+
   async function entryFor(
     code: RoomCode,
     passphrase: string,
@@ -218,17 +263,15 @@ export function createAppModel(platform: Platform, services: RoomServices) {
     busy: busy as ReadonlySignal<Busy>,
     toast: toast as ReadonlySignal<Toast | null>,
     ready: ready as ReadonlySignal<boolean>,
+    invitePage,
+    /** Whether this browser has a share sheet (a Share button is shown only then). */
+    canShare: platform.share !== undefined,
+    frontDoor: options.home ?? 'new',
     locale,
     t,
     init,
 
-    go(next: Route) {
-      if (next.name !== 'session' && current.peek()) {
-        leave();
-        void guard(() => store.remove(OPEN_KEY));
-      }
-      route.value = next;
-    },
+    go,
     dismissToast() {
       toast.value = null;
     },
@@ -263,7 +306,7 @@ export function createAppModel(platform: Platform, services: RoomServices) {
 
     /** Participant: checks the code, then joins the room (the session arrives from a peer). */
     async joinSession(input: JoinInput): Promise<Result<void, RoomCodeError>> {
-      const parsed = parseRoomCode(input.code);
+      const parsed = readRoomCode(input.code);
       if (!parsed.ok) return parsed;
       busy.value = 'joining';
       try {
@@ -333,15 +376,52 @@ export function createAppModel(platform: Platform, services: RoomServices) {
       }
     },
 
-    async copy(text: string, what: 'code' | 'harvest'): Promise<boolean> {
+    copy,
+
+    /**
+     * Offers the invite link to the system's share sheet. Closing the sheet is not an error;
+     * a sheet that fails (or a browser without one) copies the link instead.
+     */
+    async shareInvite(link: string, code: RoomCode): Promise<void> {
+      const text = t.peek()('room.shareText', { code: formatRoomCode(code) });
+      const title = current.peek()?.model.snapshot.peek()?.title || t.peek()('app.name');
       try {
-        await platform.copyText(text);
-        toast.value = { kind: 'copied', what };
-        return true;
-      } catch {
-        toast.value = { kind: 'copy-failed' };
-        return false;
+        if (!platform.share) throw new Error('no share sheet');
+        await platform.share({ title, text, url: link });
+      } catch (error) {
+        // The person closed the sheet (a DOMException; not an Error subclass everywhere).
+        if ((error as { name?: unknown } | null)?.name === 'AbortError') return;
+        await copy(link, 'link');
       }
+    },
+
+    /**
+     * The web page calls this on load (after init) and on every `hashchange` with
+     * `location.hash`. A link to a session this device already has reopens it, so a participant
+     * who reloads stays in; any other code opens Join with it filled in, and a bad code shows
+     * Join with the same message a typed one gets. An empty fragment changes nothing.
+     */
+    async openInvite(hash: string): Promise<void> {
+      await initialized;
+      const parsed = parseInviteFragment(hash);
+      if (!parsed) return;
+      if (parsed.ok) {
+        if (current.peek()?.entry.code === parsed.value) return;
+        // Most recently opened first (saveEntry), so a code joined twice with different
+        // passphrases reopens the latest.
+        const entry = sessions.peek().find((e) => e.code === parsed.value);
+        if (entry) {
+          busy.value = 'opening';
+          try {
+            await guard(() => open(entry));
+          } finally {
+            busy.value = null;
+          }
+          return;
+        }
+      }
+      const code = parsed.ok ? formatRoomCode(parsed.value) : inviteFragmentText(hash);
+      go({ name: 'join', code, fromLink: true });
     },
 
     download(fileName: string, markdown: string) {

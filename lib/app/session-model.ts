@@ -10,10 +10,8 @@ import {
   deleteItem,
   endSession,
   type ItemKind,
-  type ItemSnapshot,
   movePhase,
   type PhaseChanges,
-  type PhaseSnapshot,
   pauseTimer,
   removePhase,
   reopenSession,
@@ -25,7 +23,9 @@ import {
   updateAction,
   updatePhase,
 } from '../session';
+import { type ArrivalCounts, watchArrivals } from './arrivals';
 import { type ItemTextModel, itemTextModel } from './item-text';
+import { type PhaseView, phaseViewOf } from './phase-view';
 import { announce, type Presence, readPresence, watchPresence } from './presence';
 
 export type Role = 'facilitator' | 'participant';
@@ -38,21 +38,18 @@ export type SessionState =
   /** The document cannot be read (e.g. made by a newer Kring). */
   | { readonly kind: 'unreadable'; readonly error: SessionError };
 
-/** The phase on screen, with its items grouped by kind. */
-export interface PhaseView {
-  readonly phase: PhaseSnapshot;
-  /** 0-based position among the phases. */
-  readonly index: number;
-  readonly total: number;
-  /** Whether this is the phase the group is in (not one looked back at). */
-  readonly isCurrent: boolean;
-  readonly itemsByKind: ReadonlyMap<ItemKind, readonly ItemSnapshot[]>;
-}
+export type { PhaseView } from './phase-view';
 
 /** Something worth telling a screen-reader user politely (components translate it). */
 export type SessionNotice =
   | { readonly kind: 'phase-changed'; readonly title: string; readonly at: number }
   | { readonly kind: 'item-deleted'; readonly at: number };
+
+/** Contributions others added, told together (lib/app/arrivals.ts). */
+export interface ArrivalsNotice {
+  readonly counts: ArrivalCounts;
+  readonly at: number;
+}
 
 export interface SessionModelOptions {
   readonly doc: Y.Doc;
@@ -86,13 +83,22 @@ export function createSessionModel(options: SessionModelOptions) {
   const notice = signal<SessionNotice | null>(null);
   const mine = signal<ReadonlySet<string>>(new Set(options.mine ?? []));
   const lastError = signal<SessionError | null>(null);
+  const arrivals = signal<ArrivalsNotice | null>(null);
 
   const snapshot = computed(() => (state.value.kind === 'ready' ? state.value.snapshot : null));
+  const arrivalsWatcher = watchArrivals({
+    isMine: (id) => mine.peek().has(id),
+    onArrivals: (counts) => {
+      arrivals.value = { counts, at: Date.now() };
+    },
+  });
+  arrivalsWatcher.update(snapshot.peek());
 
   const onUpdate = () => {
     const previous = snapshot.peek();
     const next = shareUnchanged(previous, readState());
     if (next.kind === 'ready') forgetDeletedTexts(next.snapshot);
+    arrivalsWatcher.update(next.kind === 'ready' ? next.snapshot : null);
     batch(() => {
       state.value = next;
       if (next.kind !== 'ready' || !previous) return;
@@ -123,22 +129,12 @@ export function createSessionModel(options: SessionModelOptions) {
   const phaseView = computed((): PhaseView | null => {
     const session = snapshot.value;
     if (!session) return null;
-    const wanted = viewedPhaseId.value ?? session.currentPhaseId;
-    let index = session.phases.findIndex((p) => p.id === wanted);
-    if (index < 0) index = 0;
-    const phase = session.phases[index];
-    if (!phase) return null;
-    const itemsByKind = new Map<ItemKind, ItemSnapshot[]>(phase.kinds.map((kind) => [kind, []]));
-    for (const item of session.items) {
-      if (item.phaseId === phase.id) itemsByKind.get(item.kind)?.push(item);
-    }
-    return {
-      phase,
-      index,
-      total: session.phases.length,
-      isCurrent: phase.id === session.currentPhaseId,
-      itemsByKind,
-    };
+    return phaseViewOf(session, viewedPhaseId.value ?? session.currentPhaseId);
+  });
+  /** The phase the group is in, whatever this person looks at: what the room view shows. */
+  const groupPhaseView = computed((): PhaseView | null => {
+    const session = snapshot.value;
+    return session ? phaseViewOf(session, session.currentPhaseId) : null;
   });
 
   let movingPhase = false;
@@ -188,8 +184,11 @@ export function createSessionModel(options: SessionModelOptions) {
     status: status as ReadonlySignal<TransportStatus>,
     presence: presence as ReadonlySignal<Presence>,
     phaseView,
+    groupPhaseView,
     viewedPhaseId: viewedPhaseId as ReadonlySignal<string | null>,
     notice: notice as ReadonlySignal<SessionNotice | null>,
+    /** The latest "N new insights" for the polite live region; null before any. */
+    arrivals: arrivals as ReadonlySignal<ArrivalsNotice | null>,
     mine: mine as ReadonlySignal<ReadonlySet<string>>,
     lastError: lastError as ReadonlySignal<SessionError | null>,
 
@@ -278,6 +277,7 @@ export function createSessionModel(options: SessionModelOptions) {
     connections: () => transport.connections(),
     destroy() {
       doc.off('update', onUpdate);
+      arrivalsWatcher.destroy();
       stopStatus();
       stopPresence();
       undo.destroy();

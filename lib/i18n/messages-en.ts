@@ -10,6 +10,20 @@ export const en = {
   'nav.back': 'Back',
   'nav.settings': 'Settings',
 
+  'page.insecure.title': 'This page needs a secure connection',
+  'page.insecure.why':
+    'Kring encrypts every session with a key your browser makes, and browsers only do that on pages opened over https://. This page was opened at {address}, without https.',
+  'page.whatToDo': 'What you can do',
+  'page.insecure.https': 'Open the page with https:// at the start of the address.',
+  'page.insecure.server':
+    'Ask whoever runs the Kring server to put it behind TLS (https), for example with Caddy or nginx.',
+  'page.insecure.local': 'On the computer that runs the server, this address works too:',
+  'page.noCrypto.title': 'Kring does not work in this browser',
+  'page.noCrypto.why':
+    'Kring encrypts every session with a key your browser makes, and this browser lacks the part that does that (WebCrypto).',
+  'page.noCrypto.fix':
+    'Update the browser, or open this page in a recent Chrome, Edge, Firefox or Safari.',
+
   'home.newSession': 'New session',
   'home.newSessionHint': 'Start from a template and invite the group with a room code.',
   'home.joinSession': 'Join session',
@@ -46,7 +60,8 @@ export const en = {
 
   'join.title': 'Join session',
   'join.code': 'Room code',
-  'join.codeHint': 'Ten letters and digits, like K7QM-PX4R-9T. Dashes and spaces do not matter.',
+  'join.codeHint':
+    'Ten letters and digits, like K7QM-PX4R-9T. Dashes and spaces do not matter; a pasted invite link works too.',
   'join.name': 'Your name',
   'join.nameHint':
     'Optional. Only shown to others while you are here; your contributions stay anonymous.',
@@ -65,11 +80,18 @@ export const en = {
   'room.code': 'Room code',
   'room.copyCode': 'Copy room code',
   'room.codeCopied': 'Room code copied.',
-  'room.qr': 'QR code to join: {code}',
+  'room.qr': 'QR code',
   'room.showCode': 'Show room code',
   'room.hideCode': 'Hide room code',
-  'room.invite': 'Invite the group: read the code aloud, show the QR code, or share it.',
+  'room.invite':
+    'Invite the group: read the code aloud, let them scan the QR code, or send the link.',
   'room.passphraseSet': 'Protected with an extra passphrase.',
+  'room.passphraseNotInLink': 'The link does not contain the passphrase: tell the group yourself.',
+  'room.inviteLink': 'Invite link',
+  'room.copyLink': 'Copy invite link',
+  'room.linkCopied': 'Invite link copied.',
+  'room.share': 'Share',
+  'room.shareText': 'Join the session with room code {code}.',
 
   'status.connecting': 'Connecting…',
   'status.connected': {
@@ -120,6 +142,25 @@ export const en = {
   'session.ended': 'This session has ended. You can still export the harvest.',
   'session.noKinds': 'This phase is a conversation round: nothing to write down.',
   'session.leave': 'Leave session',
+
+  'present.button': 'Present',
+  'present.hint': 'For the projector: a large view in a new tab, without your notes.',
+  'present.active': 'The room view is open in another tab. Present brings it to the front.',
+  'present.blocked':
+    'The browser blocked the room view. Allow pop-ups for this page, then press Present again.',
+  'roomView.pageTitle': 'Room view · {title}',
+  'roomView.join': 'Join in',
+  'roomView.joinAt': 'Scan the code, or go to {page} and enter:',
+  'roomView.hideCode': 'Hide code',
+  'roomView.showCode': 'Show code',
+  'roomView.fullscreen': 'Full screen',
+  'roomView.exitFullscreen': 'Exit full screen',
+  'roomView.close': 'Close room view',
+  'roomView.more': { one: '+ {count} more', other: '+ {count} more' },
+  'roomView.ended': 'This session has ended.',
+  'arrivals.question': { one: 'New question', other: '{count} new questions' },
+  'arrivals.insight': { one: 'New insight', other: '{count} new insights' },
+  'arrivals.action': { one: 'New action', other: '{count} new actions' },
 
   'phase.edit': 'Edit phase',
   'phase.editing': 'Edit this phase',
@@ -182,6 +223,9 @@ export const en = {
   'settings.signaling': 'Connection servers (signaling)',
   'settings.signalingHint':
     'One address per line, starting with wss:// (or ws:// on your own computer).',
+  'settings.page': 'Participant page',
+  'settings.pageHint': 'The web address that the invite link and QR code open on phones.',
+  'settings.pageDefault': 'Leave empty for {address} (from the first connection server).',
   'settings.ice': 'STUN and TURN servers',
   'settings.iceHint':
     'One per line: stun:host:port, or turn:host:port user password. TURN helps behind strict firewalls.',
@@ -213,6 +257,10 @@ export const en = {
   'error.settings.turnCredentials': 'Line {line}: a TURN server needs a user name and a password.',
   'error.settings.noSignaling': 'Give at least one connection server.',
   'error.settings.name': 'A name can have at most {limit} characters.',
+  'error.settings.pageUrl':
+    '“{value}” is not the address of a web page, like https://kring.example.org/ (without ? or #).',
+  'error.settings.pageHttp':
+    '“{value}” starts with http://: browsers run Kring over plain http:// only on the computer itself (localhost or 127.0.0.1). Phones need an https:// address.',
 } as const;
 
 type Widen<T> = T extends string ? string : { readonly one: string; readonly other: string };

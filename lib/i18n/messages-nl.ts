@@ -7,6 +7,20 @@ export const nl: Messages = {
   'nav.back': 'Terug',
   'nav.settings': 'Instellingen',
 
+  'page.insecure.title': 'Deze pagina heeft een beveiligde verbinding nodig',
+  'page.insecure.why':
+    'Kring versleutelt elke sessie met een sleutel die je browser zelf maakt, en browsers doen dat alleen op pagina’s die via https:// geopend zijn. Deze pagina is geopend op {address}, zonder https.',
+  'page.whatToDo': 'Wat je kunt doen',
+  'page.insecure.https': 'Open de pagina met https:// aan het begin van het adres.',
+  'page.insecure.server':
+    'Vraag degene die de Kring-server beheert om er TLS (https) voor te zetten, bijvoorbeeld met Caddy of nginx.',
+  'page.insecure.local': 'Op de computer waar de server draait, werkt ook dit adres:',
+  'page.noCrypto.title': 'Kring werkt niet in deze browser',
+  'page.noCrypto.why':
+    'Kring versleutelt elke sessie met een sleutel die je browser zelf maakt, en deze browser mist het onderdeel dat daarvoor zorgt (WebCrypto).',
+  'page.noCrypto.fix':
+    'Werk de browser bij, of open deze pagina in een recente versie van Chrome, Edge, Firefox of Safari.',
+
   'home.newSession': 'Nieuwe sessie',
   'home.newSessionHint': 'Begin met een werkvorm en nodig de groep uit met een kamercode.',
   'home.joinSession': 'Deelnemen aan sessie',
@@ -44,7 +58,7 @@ export const nl: Messages = {
   'join.title': 'Deelnemen aan sessie',
   'join.code': 'Kamercode',
   'join.codeHint':
-    'Tien letters en cijfers, zoals K7QM-PX4R-9T. Streepjes en spaties maken niet uit.',
+    'Tien letters en cijfers, zoals K7QM-PX4R-9T. Streepjes en spaties maken niet uit; je kunt ook de uitnodigingslink plakken.',
   'join.name': 'Je naam',
   'join.nameHint':
     'Niet verplicht. Anderen zien hem alleen zolang je er bent; je bijdragen blijven anoniem.',
@@ -63,11 +77,18 @@ export const nl: Messages = {
   'room.code': 'Kamercode',
   'room.copyCode': 'Kamercode kopiëren',
   'room.codeCopied': 'Kamercode gekopieerd.',
-  'room.qr': 'QR-code om mee te doen: {code}',
+  'room.qr': 'QR-code',
   'room.showCode': 'Kamercode tonen',
   'room.hideCode': 'Kamercode verbergen',
-  'room.invite': 'Nodig de groep uit: lees de code voor, laat de QR-code zien of deel hem.',
+  'room.invite': 'Nodig de groep uit: lees de code voor, laat de QR-code scannen of stuur de link.',
   'room.passphraseSet': 'Beveiligd met een extra wachtwoordzin.',
+  'room.passphraseNotInLink':
+    'De wachtwoordzin staat niet in de link: vertel hem zelf aan de groep.',
+  'room.inviteLink': 'Uitnodigingslink',
+  'room.copyLink': 'Uitnodigingslink kopiëren',
+  'room.linkCopied': 'Uitnodigingslink gekopieerd.',
+  'room.share': 'Delen',
+  'room.shareText': 'Doe mee aan de sessie met kamercode {code}.',
 
   'status.connecting': 'Verbinden…',
   'status.connected': {
@@ -119,6 +140,27 @@ export const nl: Messages = {
   'session.ended': 'Deze sessie is beëindigd. Je kunt de oogst nog steeds exporteren.',
   'session.noKinds': 'Deze fase is een gespreksronde: er hoeft niets opgeschreven te worden.',
   'session.leave': 'Sessie verlaten',
+
+  'present.button': 'Presenteren',
+  'present.hint':
+    'Voor de beamer: een grote weergave in een nieuw tabblad, zonder jouw aantekeningen.',
+  'present.active':
+    'De presentatie staat open in een ander tabblad. Presenteren haalt hem naar voren.',
+  'present.blocked':
+    'De browser hield de presentatie tegen. Sta pop-ups toe voor deze pagina en kies opnieuw Presenteren.',
+  'roomView.pageTitle': 'Presentatie · {title}',
+  'roomView.join': 'Doe mee',
+  'roomView.joinAt': 'Scan de code, of ga naar {page} en vul in:',
+  'roomView.hideCode': 'Code verbergen',
+  'roomView.showCode': 'Code tonen',
+  'roomView.fullscreen': 'Volledig scherm',
+  'roomView.exitFullscreen': 'Volledig scherm sluiten',
+  'roomView.close': 'Presentatie sluiten',
+  'roomView.more': { one: '+ nog {count}', other: '+ nog {count}' },
+  'roomView.ended': 'Deze sessie is afgelopen.',
+  'arrivals.question': { one: 'Nieuwe vraag', other: '{count} nieuwe vragen' },
+  'arrivals.insight': { one: 'Nieuw inzicht', other: '{count} nieuwe inzichten' },
+  'arrivals.action': { one: 'Nieuwe actie', other: '{count} nieuwe acties' },
 
   'phase.edit': 'Fase bewerken',
   'phase.editing': 'Deze fase bewerken',
@@ -181,6 +223,9 @@ export const nl: Messages = {
   'settings.signaling': 'Verbindingsservers (signaling)',
   'settings.signalingHint':
     'Eén adres per regel, beginnend met wss:// (of ws:// op je eigen computer).',
+  'settings.page': 'Deelnemerspagina',
+  'settings.pageHint': 'Het webadres dat de uitnodigingslink en de QR-code op telefoons openen.',
+  'settings.pageDefault': 'Laat leeg voor {address} (van de eerste verbindingsserver).',
   'settings.ice': 'STUN- en TURN-servers',
   'settings.iceHint':
     'Eén per regel: stun:host:poort, of turn:host:poort gebruiker wachtwoord. TURN helpt achter strenge firewalls.',
@@ -213,4 +258,8 @@ export const nl: Messages = {
     'Regel {line}: een TURN-server heeft een gebruikersnaam en een wachtwoord nodig.',
   'error.settings.noSignaling': 'Geef minstens één verbindingsserver.',
   'error.settings.name': 'Een naam heeft hoogstens {limit} tekens.',
+  'error.settings.pageUrl':
+    '“{value}” is geen adres van een webpagina, zoals https://kring.example.org/ (zonder ? of #).',
+  'error.settings.pageHttp':
+    '“{value}” begint met http://: browsers laten Kring via gewoon http:// alleen op de computer zelf werken (localhost of 127.0.0.1). Telefoons hebben een https://-adres nodig.',
 };

@@ -1,4 +1,4 @@
-import type { Platform } from './types';
+import type { Platform, ShareData } from './types';
 
 /** Browser features shared by the extension and the web page. */
 function domDownload(fileName: string, text: string, mimeType: string): void {
@@ -22,10 +22,18 @@ function domLanguages(): readonly string[] {
   return navigator.languages?.length ? navigator.languages : [navigator.language];
 }
 
-export type DomParts = Pick<Platform, 'copyText' | 'download' | 'languages'>;
+async function domShare(data: ShareData): Promise<void> {
+  await navigator.share({ title: data.title, text: data.text, url: data.url });
+}
+
+/** Desktop Chrome on Linux, and Firefox on desktops, have no share sheet: no Share button. */
+const canShare = typeof navigator !== 'undefined' && typeof navigator.share === 'function';
+
+export type DomParts = Pick<Platform, 'copyText' | 'download' | 'languages' | 'share'>;
 
 export const domParts: DomParts = {
   copyText: domCopyText,
   download: domDownload,
   languages: domLanguages,
+  ...(canShare ? { share: domShare } : {}),
 };

@@ -15,4 +15,15 @@ export interface Platform {
   download(fileName: string, text: string, mimeType: string): void;
   /** The browser's preferred languages, most preferred first. */
   languages(): readonly string[];
+  /**
+   * The system's share sheet (Web Share API), only where the browser has one: phones, and some
+   * desktops. Rejects with an `AbortError` when the person closes the sheet without sharing.
+   */
+  share?(data: ShareData): Promise<void>;
+}
+
+export interface ShareData {
+  readonly title: string;
+  readonly text: string;
+  readonly url: string;
 }

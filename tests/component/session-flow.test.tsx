@@ -53,7 +53,7 @@ describe('new session', () => {
     expect(code.textContent).toMatch(
       /^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{2}$/,
     );
-    expect(screen.getByRole('img', { name: `QR code to join: ${code.textContent}` })).toBeTruthy();
+    expect(screen.getByRole('img', { name: 'QR code' })).toBeTruthy();
     expect(screen.getByText('Phase 1 of 6')).toBeTruthy();
     expect(screen.getByRole('status', { name: 'Participants' }).textContent).toContain('1 here');
     expect(app.sessions.value).toHaveLength(1);

@@ -1,11 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { defaultSettings, parseSettings, settingsToInput } from '../../lib/app/settings';
+import {
+  defaultSettings,
+  parseSettings,
+  participantPage,
+  settingsToInput,
+} from '../../lib/app/settings';
 
 const base = {
   locale: 'auto' as const,
   displayName: '',
   signalingText: 'ws://localhost:4444',
   iceText: '',
+  pageText: '',
 };
 
 describe('parseSettings', () => {
@@ -15,7 +21,9 @@ describe('parseSettings', () => {
       displayName: '',
       signalingUrls: ['ws://localhost:4444'],
       iceServers: [],
+      participantPageUrl: '',
     });
+    expect(participantPage(defaultSettings())).toBe('http://localhost:4444/');
   });
 
   it('accepts servers one per line, ignoring blank lines, and round-trips', () => {
@@ -24,6 +32,7 @@ describe('parseSettings', () => {
       displayName: ' Noor ',
       signalingText: 'wss://signal.example.nl\n\n  ws://127.0.0.1:4444 ',
       iceText: 'stun:stun.example.nl:3478\nturns:turn.example.nl:5349?transport=tcp kring s3cret',
+      pageText: ' https://kring.example.nl ',
     });
     expect(parsed).toEqual({
       ok: true,
@@ -39,6 +48,7 @@ describe('parseSettings', () => {
             credential: 's3cret',
           },
         ],
+        participantPageUrl: 'https://kring.example.nl/',
       },
     });
     if (parsed.ok) expect(parseSettings(settingsToInput(parsed.value))).toEqual(parsed);
@@ -69,5 +79,47 @@ describe('parseSettings', () => {
       ok: false,
       error: [{ field: 'signaling', code: 'noSignaling' }],
     });
+  });
+});
+
+describe('the participant page', () => {
+  it('follows the first signaling server while the field is empty', () => {
+    const parsed = parseSettings({ ...base, signalingText: 'wss://signal.example.nl/ws\nws://x' });
+    expect(parsed.ok && parsed.value.participantPageUrl).toBe('');
+    if (parsed.ok) expect(participantPage(parsed.value)).toBe('https://signal.example.nl/');
+  });
+
+  it.each([
+    'https://kring.example.nl/',
+    'https://example.nl/kring/deelnemen.html',
+    'http://localhost:4444/',
+    'http://127.0.0.1:8080/',
+    'http://kring.localhost/',
+    'http://[::1]:4444/',
+  ])('accepts %s', (page) => {
+    const parsed = parseSettings({ ...base, pageText: page });
+    expect(parsed.ok && parsed.value.participantPageUrl).toBe(page);
+    if (parsed.ok) expect(participantPage(parsed.value)).toBe(page);
+  });
+
+  it.each([
+    ['http://192.168.1.5:4444/', 'pageHttp'],
+    ['http://kring.example.nl/', 'pageHttp'],
+    ['wss://kring.example.nl/', 'pageUrl'],
+    ['kring.example.nl', 'pageUrl'],
+    ['https://kring.example.nl/?room=1', 'pageUrl'],
+    ['https://kring.example.nl/#ABCD-EFGH-JK', 'pageUrl'],
+    ['https://user:pw@kring.example.nl/', 'pageUrl'],
+    ['javascript:alert(1)', 'pageUrl'],
+  ])('refuses %s (%s) and saves nothing', (page, code) => {
+    expect(parseSettings({ ...base, pageText: ` ${page} ` })).toEqual({
+      ok: false,
+      error: [{ field: 'page', code, value: page }],
+    });
+  });
+
+  it('ignores a stored page that is not valid and falls back to the signaling host', () => {
+    const stored = { ...defaultSettings(), participantPageUrl: 'http://192.168.1.5/' };
+    expect(participantPage(stored)).toBe('http://localhost:4444/');
   });
 });
