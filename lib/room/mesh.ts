@@ -15,7 +15,8 @@ import {
   type PeerInfo,
 } from './channel';
 import { decryptSignal, encryptSignal } from './crypto';
-import Peer, { type PeerSignal } from './peer';
+import Peer from './peer';
+import { KRING_PROTOCOL, readSignalMessage, type SignalMessage } from './signal-messages';
 import { connectSignaling, type SignalingClient, type WebSocketFactory } from './signaling-client';
 import type { IceServer } from './transport';
 
@@ -42,9 +43,6 @@ export interface MeshOptions {
   readonly createSocket?: WebSocketFactory;
 }
 
-/** Marks Kring peers in signaling; a later version can raise it to announce new abilities. */
-const KRING_PROTOCOL = 1;
-
 interface Conn {
   readonly peer: Peer;
   /** The other side is Kring (it said so in signaling). */
@@ -53,17 +51,6 @@ interface Conn {
   glareToken: number | undefined;
   joined: boolean;
 }
-
-type SignalMessage =
-  | { readonly type: 'announce'; readonly from: string; readonly kring?: unknown }
-  | {
-      readonly type: 'signal';
-      readonly from: string;
-      readonly to: string;
-      readonly token?: unknown;
-      readonly signal: PeerSignal;
-      readonly kring?: unknown;
-    };
 
 export function connectMesh(options: MeshOptions): Channel {
   const { roomName, key } = options;
@@ -301,16 +288,4 @@ export function connectMesh(options: MeshOptions): Channel {
       events.clear();
     },
   };
-}
-
-/** Signaling messages come from anyone who knows the key: check their shape before use. */
-function readSignalMessage(value: unknown): SignalMessage | null {
-  if (typeof value !== 'object' || value === null) return null;
-  const m = value as Record<string, unknown>;
-  if (typeof m.from !== 'string' || m.from.length === 0 || m.from.length > 100) return null;
-  if (m.type === 'announce') return m as SignalMessage;
-  if (m.type !== 'signal' || typeof m.to !== 'string') return null;
-  const signal = m.signal as Record<string, unknown> | null;
-  if (typeof signal !== 'object' || signal === null || typeof signal.type !== 'string') return null;
-  return m as SignalMessage;
 }

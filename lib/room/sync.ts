@@ -14,23 +14,19 @@ import {
 import type { Channel, PeerId, PeerInfo } from './channel';
 import { Reassembler } from './chunks';
 import { Outbox } from './outbox';
-import { MESSAGE_AWARENESS, MESSAGE_CHUNK, MESSAGE_QUERY_AWARENESS, MESSAGE_SYNC } from './wire';
-
-/** Bytes of a large message received so far and in all, summed over peers. */
-export interface SyncProgress {
-  readonly received: number;
-  readonly total: number;
-}
-
-export interface SyncState {
-  /** A large message (a catch-up) is arriving; null when none is. */
-  readonly receiving: SyncProgress | null;
-  /**
-   * Peers this device cannot send the session to: a stock y-webrtc peer, which cannot
-   * reassemble chunks, when a message is larger than its link carries.
-   */
-  readonly unreachablePeers: number;
-}
+import { FromPeer, type PeerState, type SyncState, sameSyncState, summarize } from './sync-peer';
+import {
+  awarenessClients,
+  awarenessMessage,
+  fullStateMessage,
+  hasPending,
+  MESSAGE_AWARENESS,
+  MESSAGE_CHUNK,
+  MESSAGE_QUERY_AWARENESS,
+  MESSAGE_SYNC,
+  syncStep1Message,
+  updateMessage,
+} from './wire';
 
 export interface SyncLayer {
   state(): SyncState;
@@ -39,21 +35,6 @@ export interface SyncLayer {
   /** One anti-entropy round now (it also runs every ANTI_ENTROPY_MS). */
   antiEntropy(): void;
   destroy(): void;
-}
-
-/** Marks document and awareness changes that came from a peer, so they are not sent back. */
-class FromPeer {
-  constructor(readonly peer: PeerId) {}
-}
-
-interface PeerState {
-  readonly origin: FromPeer;
-  readonly reassembler: Reassembler;
-  readonly outbox: Outbox;
-  /** Awareness client ids this peer told us about: removed when it leaves. */
-  readonly clients: Set<number>;
-  unreachable: boolean;
-  retryTimer: ReturnType<typeof setTimeout> | null;
 }
 
 /**
@@ -75,12 +56,9 @@ export function startSync(doc: Y.Doc, awareness: awarenessProtocol.Awareness, ch
   let lastMissingRequestAt = Number.NEGATIVE_INFINITY;
   let sweepTimer: ReturnType<typeof setInterval> | null = null;
 
-  const syncStep1 = () => message(MESSAGE_SYNC, (e) => syncProtocol.writeSyncStep1(e, doc));
-  const fullState = () => message(MESSAGE_SYNC, (e) => syncProtocol.writeSyncStep2(e, doc));
-  const awarenessOf = (clients: number[]) =>
-    message(MESSAGE_AWARENESS, (e) =>
-      encoding.writeVarUint8Array(e, awarenessProtocol.encodeAwarenessUpdate(awareness, clients)),
-    );
+  const syncStep1 = () => syncStep1Message(doc);
+  const fullState = () => fullStateMessage(doc);
+  const awarenessOf = (clients: number[]) => awarenessMessage(awareness, clients);
 
   function send(peer: PeerId, bytes: Uint8Array): void {
     const state = peers.get(peer);
@@ -238,34 +216,15 @@ export function startSync(doc: Y.Doc, awareness: awarenessProtocol.Awareness, ch
   }
 
   function update(): void {
-    let received = 0;
-    let total = 0;
-    let unreachablePeers = 0;
-    for (const state of peers.values()) {
-      const progress = state.reassembler.progress();
-      if (progress) {
-        received += progress.received;
-        total += progress.total;
-      }
-      if (state.unreachable) unreachablePeers++;
-    }
-    const next: SyncState = {
-      receiving: total > 0 ? { received, total } : null,
-      unreachablePeers,
-    };
-    if (
-      next.unreachablePeers === current.unreachablePeers &&
-      next.receiving?.received === current.receiving?.received &&
-      next.receiving?.total === current.receiving?.total
-    )
-      return;
+    const next = summarize(peers.values());
+    if (sameSyncState(next, current)) return;
     current = next;
     for (const listener of [...listeners]) listener(current);
   }
 
   const onDocUpdate = (update: Uint8Array, origin: unknown) => {
     if (origin instanceof FromPeer) return;
-    broadcast(message(MESSAGE_SYNC, (e) => syncProtocol.writeUpdate(e, update)));
+    broadcast(updateMessage(update));
   };
   const onAwarenessUpdate = (
     changes: { added: number[]; updated: number[]; removed: number[] },
@@ -308,28 +267,4 @@ export function startSync(doc: Y.Doc, awareness: awarenessProtocol.Awareness, ch
     },
   } satisfies SyncLayer;
 }
-
-function message(type: number, write: (encoder: encoding.Encoder) => void): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, type);
-  write(encoder);
-  return encoding.toUint8Array(encoder);
-}
-
-/** The client ids an awareness update speaks of (y-protocols' encoding: count, then id, clock, state). */
-function awarenessClients(update: Uint8Array): number[] {
-  const decoder = decoding.createDecoder(update);
-  const clients: number[] = [];
-  const count = decoding.readVarUint(decoder);
-  for (let i = 0; i < count; i++) {
-    clients.push(decoding.readVarUint(decoder));
-    decoding.readVarUint(decoder);
-    decoding.readVarString(decoder);
-  }
-  return clients;
-}
-
-/** Yjs keeps updates whose dependencies it has not seen in `pendingStructs` / `pendingDs`. */
-function hasPending(doc: Y.Doc): boolean {
-  return doc.store.pendingStructs !== null || doc.store.pendingDs !== null;
-}
+export type { SyncProgress, SyncState } from './sync-peer';

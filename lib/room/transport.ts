@@ -2,7 +2,7 @@ import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import type { ConnectionCounts } from './channel';
 import type { RoomSecrets } from './keys';
-import type { SyncProgress } from './sync';
+import type { SyncProgress } from './sync-peer';
 
 export type { ConnectionCounts };
 

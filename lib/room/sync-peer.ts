@@ -1,0 +1,60 @@
+import type { PeerId } from './channel';
+import type { Reassembler } from './chunks';
+import type { Outbox } from './outbox';
+
+/** What the sync layer (sync.ts) keeps per peer, and what it tells about all of them. */
+
+/** Bytes of a large message received so far and in all, summed over peers. */
+export interface SyncProgress {
+  readonly received: number;
+  readonly total: number;
+}
+
+export interface SyncState {
+  /** A large message (a catch-up) is arriving; null when none is. */
+  readonly receiving: SyncProgress | null;
+  /**
+   * Peers this device cannot send the session to: a stock y-webrtc peer, which cannot
+   * reassemble chunks, when a message is larger than its link carries.
+   */
+  readonly unreachablePeers: number;
+}
+
+/** Marks document and awareness changes that came from a peer, so they are not sent back. */
+export class FromPeer {
+  constructor(readonly peer: PeerId) {}
+}
+
+export interface PeerState {
+  readonly origin: FromPeer;
+  readonly reassembler: Reassembler;
+  readonly outbox: Outbox;
+  /** Awareness client ids this peer told us about: removed when it leaves. */
+  readonly clients: Set<number>;
+  unreachable: boolean;
+  retryTimer: ReturnType<typeof setTimeout> | null;
+}
+
+/** The state of all peers together: a catch-up arriving, and peers that cannot be reached. */
+export function summarize(peers: Iterable<PeerState>): SyncState {
+  let received = 0;
+  let total = 0;
+  let unreachablePeers = 0;
+  for (const state of peers) {
+    const progress = state.reassembler.progress();
+    if (progress) {
+      received += progress.received;
+      total += progress.total;
+    }
+    if (state.unreachable) unreachablePeers++;
+  }
+  return { receiving: total > 0 ? { received, total } : null, unreachablePeers };
+}
+
+export function sameSyncState(a: SyncState, b: SyncState): boolean {
+  return (
+    a.unreachablePeers === b.unreachablePeers &&
+    a.receiving?.received === b.receiving?.received &&
+    a.receiving?.total === b.receiving?.total
+  );
+}
