@@ -163,9 +163,9 @@ export interface Harvest {
 }
 
 /** Clicks "Export Markdown" and reads the file the browser downloaded. */
-export async function exportMarkdown(page: Page): Promise<Harvest> {
+export async function exportMarkdown(page: Page, timeout = UI_MS): Promise<Harvest> {
   const [download] = await Promise.all([
-    page.waitForEvent('download', { timeout: UI_MS }),
+    page.waitForEvent('download', { timeout }),
     page.getByRole('button', { name: 'Export Markdown', exact: true }).click(),
   ]);
   const path = await download.path();

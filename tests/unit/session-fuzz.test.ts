@@ -159,6 +159,8 @@ describe('convergence under random schedules', () => {
         }),
         { numRuns: 1_000 },
       );
-    });
+      // 1,000 runs take a few seconds alone, more beside the other test files on two cores:
+      // a count of runs, not a time, is what this test is about.
+    }, 60_000);
   }
 });
