@@ -5,40 +5,29 @@ import { err, type Result } from '../result';
 import type { Transport, TransportStatus } from '../room/transport';
 import {
   addItem,
-  addPhase,
   clearTimer,
   deleteItem,
   endSession,
   type ItemKind,
-  movePhase,
-  type PhaseChanges,
   pauseTimer,
-  removePhase,
   reopenSession,
   type SessionError,
-  type SessionSnapshot,
-  snapshotSession,
   startTimer,
   stepPhase,
   updateAction,
-  updatePhase,
 } from '../session';
 import { type ArrivalCounts, watchArrivals } from './arrivals';
-import { type ItemTextModel, itemTextModel } from './item-text';
+import type { ItemTextModel } from './item-text';
+import { createItemTextModels } from './item-text-models';
+import { phaseEditing } from './phase-editing';
 import { type PhaseView, phaseViewOf } from './phase-view';
 import { announce, type Presence, readPresence, watchPresence } from './presence';
+import { readSessionState, type SessionState, shareUnchanged } from './session-state';
 
 export type Role = 'facilitator' | 'participant';
 
-/** Where the session is in its life on this device. */
-export type SessionState =
-  /** Joined, but no peer has sent the session yet. */
-  | { readonly kind: 'waiting' }
-  | { readonly kind: 'ready'; readonly snapshot: SessionSnapshot }
-  /** The document cannot be read (e.g. made by a newer Kring). */
-  | { readonly kind: 'unreadable'; readonly error: SessionError };
-
 export type { PhaseView } from './phase-view';
+export type { SessionState } from './session-state';
 
 /** Something worth telling a screen-reader user politely (components translate it). */
 export type SessionNotice =
@@ -68,14 +57,7 @@ export interface SessionModelOptions {
  */
 export function createSessionModel(options: SessionModelOptions) {
   const { doc, transport, role } = options;
-  const readState = (): SessionState => {
-    const result = snapshotSession(doc);
-    if (result.ok) return { kind: 'ready', snapshot: result.value };
-    return result.error.code === 'not-a-session'
-      ? { kind: 'waiting' }
-      : { kind: 'unreadable', error: result.error };
-  };
-  const state = signal<SessionState>(readState());
+  const state = signal<SessionState>(readSessionState(doc));
   const status = signal<TransportStatus>(transport.status());
   const presence = signal<Presence>(readPresence(transport.awareness));
   /** The phase this person looks at; null follows the group. */
@@ -96,8 +78,8 @@ export function createSessionModel(options: SessionModelOptions) {
 
   const onUpdate = () => {
     const previous = snapshot.peek();
-    const next = shareUnchanged(previous, readState());
-    if (next.kind === 'ready') forgetDeletedTexts(next.snapshot);
+    const next = shareUnchanged(previous, readSessionState(doc));
+    if (next.kind === 'ready') texts.forgetDeleted(next.snapshot);
     arrivalsWatcher.update(next.kind === 'ready' ? next.snapshot : null);
     batch(() => {
       state.value = next;
@@ -149,18 +131,8 @@ export function createSessionModel(options: SessionModelOptions) {
   }
 
   const undo = new Y.UndoManager(doc.getMap('items'), { trackedOrigins: new Set([UNDOABLE]) });
-  const texts = new Map<string, ItemTextModel>();
-  /** Editors' text models of items deleted here or elsewhere stop observing their Y.Text. */
-  function forgetDeletedTexts(session: SessionSnapshot): void {
-    if (texts.size === 0) return;
-    const alive = new Set(session.items.map((item) => item.id));
-    for (const [id, model] of texts) {
-      if (!alive.has(id)) {
-        model.destroy();
-        texts.delete(id);
-      }
-    }
-  }
+  const texts = createItemTextModels(doc);
+  const editing = phaseEditing({ doc, phaseView, viewedPhaseId });
 
   /**
    * Records a refusal for the session screen to show, and passes the result on. Only for
@@ -214,15 +186,10 @@ export function createSessionModel(options: SessionModelOptions) {
     },
     /** The live text of one item for its editor; the same model for repeated calls. */
     itemText(itemId: string): ItemTextModel {
-      let model = texts.get(itemId);
-      if (!model) {
-        model = itemTextModel(doc, itemId);
-        texts.set(itemId, model);
-      }
-      return model;
+      return texts.get(itemId);
     },
     editItemText(itemId: string, next: string) {
-      return this.itemText(itemId).input(next);
+      return texts.get(itemId).input(next);
     },
     nextPhase: () => movePhaseLocally(1),
     previousPhase: () => movePhaseLocally(-1),
@@ -237,30 +204,10 @@ export function createSessionModel(options: SessionModelOptions) {
       return report(startTimer(doc, phase.id, minutes));
     },
     pauseTimer: () => report(pauseTimer(doc)),
-    /** Facilitator: edit the phase on screen live. */
-    updatePhase(changes: PhaseChanges) {
-      const phase = phaseView.peek()?.phase;
-      if (!phase) return err({ code: 'phase-not-found', phaseId: '' } as const);
-      return updatePhase(doc, phase.id, changes);
-    },
-    /** Facilitator: a new, empty phase after the one on screen, which is then shown. */
-    addPhaseAfter(title: string) {
-      const phase = phaseView.peek()?.phase;
-      const result = addPhase(doc, { title }, phase?.id);
-      if (result.ok) viewedPhaseId.value = result.value;
-      return result;
-    },
-    removePhase() {
-      const phase = phaseView.peek()?.phase;
-      if (!phase) return err({ code: 'phase-not-found', phaseId: '' } as const);
-      return removePhase(doc, phase.id);
-    },
-    /** Moves the phase on screen one place earlier (-1) or later (+1). */
-    movePhase(delta: -1 | 1) {
-      const view = phaseView.peek();
-      if (!view) return err({ code: 'phase-not-found', phaseId: '' } as const);
-      return movePhase(doc, view.phase.id, view.index + delta);
-    },
+    updatePhase: editing.updatePhase,
+    addPhaseAfter: editing.addPhaseAfter,
+    removePhase: editing.removePhase,
+    movePhase: editing.movePhase,
     clearTimer: () => report(clearTimer(doc)),
     endSession: () => report(endSession(doc)),
     reopenSession: () => report(reopenSession(doc)),
@@ -281,28 +228,12 @@ export function createSessionModel(options: SessionModelOptions) {
       stopStatus();
       stopPresence();
       undo.destroy();
-      for (const model of texts.values()) model.destroy();
-      texts.clear();
+      texts.destroy();
     },
   };
 }
 
 export type SessionModel = ReturnType<typeof createSessionModel>;
-
-/**
- * Most updates are one keystroke in one item. Reusing the previous snapshot's phases and timer
- * when they are unchanged lets the phase panel see that nothing it shows has changed, and skip
- * rendering.
- */
-function shareUnchanged(previous: SessionSnapshot | null, next: SessionState): SessionState {
-  if (!previous || next.kind !== 'ready') return next;
-  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
-  const phases = same(previous.phases, next.snapshot.phases)
-    ? previous.phases
-    : next.snapshot.phases;
-  const timer = same(previous.timer, next.snapshot.timer) ? previous.timer : next.snapshot.timer;
-  return { kind: 'ready', snapshot: { ...next.snapshot, phases, timer } };
-}
 
 /** Marks deletions made here, so Undo reverts only our own. */
 const UNDOABLE = Symbol('kring-undoable');

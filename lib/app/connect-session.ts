@@ -1,0 +1,86 @@
+import type { ReadonlySignal } from '@preact/signals';
+import * as Y from 'yjs';
+import type { KeyValueStore } from '../platform/types';
+import { ok, type Result } from '../result';
+import type { SessionError } from '../session';
+import type { CurrentSession, RoomServices } from './app-types';
+import type { SecretsFor } from './secrets-cache';
+import { createSessionModel } from './session-model';
+import { mineKey, type SessionEntry, saveEntry } from './sessions-store';
+import type { Settings } from './settings';
+
+/** What bringing a stored session to life needs from the app model. */
+export interface ConnectNeeds {
+  readonly services: RoomServices;
+  readonly store: KeyValueStore;
+  readonly settings: ReadonlySignal<Settings>;
+  readonly secretsFor: SecretsFor;
+  /** Runs storage work, telling the person when it fails. */
+  readonly guard: <T>(work: () => Promise<T>) => Promise<T | undefined>;
+  /** The sessions on this device after an entry was saved. */
+  readonly onSaved: (entries: readonly SessionEntry[]) => void;
+}
+
+/** A connected session and how to end it: `close` lets go of model, transport and disk. */
+export interface LiveSession extends CurrentSession {
+  readonly close: () => void;
+}
+
+/**
+ * Loads a session document from disk, lets `prepare` fill a new one, connects it to its room
+ * and builds its view-model; the entry is saved as just opened.
+ */
+export async function connectSession(
+  needs: ConnectNeeds,
+  entry: SessionEntry,
+  prepare?: (doc: Y.Doc) => Result<void, SessionError>,
+): Promise<Result<LiveSession, SessionError>> {
+  const { services, store, settings, guard } = needs;
+  const doc = new Y.Doc();
+  const stored = services.persist(doc, entry.roomName);
+  await stored.loaded;
+  if (prepare) {
+    const prepared = prepare(doc);
+    if (!prepared.ok) {
+      stored.destroy();
+      doc.destroy();
+      return prepared;
+    }
+  }
+  const secrets = await needs.secretsFor(entry.code, entry.passphrase);
+  const transport = services.connect(doc, secrets, {
+    signalingUrls: settings.peek().signalingUrls,
+    iceServers: settings.peek().iceServers,
+    role: entry.role,
+  });
+  const mine = (await store.get<string[]>(mineKey(entry.roomName))) ?? [];
+  const model = createSessionModel({
+    doc,
+    transport,
+    role: entry.role,
+    displayName: settings.peek().displayName,
+    mine,
+    onMineChange: (ids) => void guard(() => store.set(mineKey(entry.roomName), ids)),
+  });
+  const opened = { ...entry, lastOpenedAt: new Date().toISOString() };
+  needs.onSaved(await saveEntry(store, opened));
+  // Keep the title in "My sessions" in step with the shared one: written when it changes,
+  // not on every snapshot (that was a storage write per keystroke).
+  let savedTitle = opened.title;
+  const syncTitle = model.snapshot.subscribe((snapshot) => {
+    if (!snapshot || snapshot.title === savedTitle) return;
+    savedTitle = snapshot.title;
+    const renamed = { ...opened, title: snapshot.title, locale: snapshot.locale };
+    void guard(async () => {
+      needs.onSaved(await saveEntry(store, renamed));
+    });
+  });
+  const close = () => {
+    syncTitle();
+    model.destroy();
+    transport.destroy();
+    stored.destroy();
+    doc.destroy();
+  };
+  return ok({ entry: opened, model, close });
+}
