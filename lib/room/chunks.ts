@@ -13,6 +13,9 @@ import { MESSAGE_CHUNK } from './wire';
  * receiver keeps bounded buffers and forgets what does not complete in time (Reassembler).
  */
 
+/** Finished or abandoned message ids remembered per peer, to ignore their stray chunks. */
+const CLOSED_IDS_KEPT = 256;
+
 /** Room for the type and four varuints of the header (5 bytes each at most). */
 export const CHUNK_HEADER_MAX_BYTES = 1 + 4 * 5;
 
@@ -65,6 +68,8 @@ export interface ReassemblyLimits {
 export type ReassemblyResult =
   | { readonly kind: 'complete'; readonly message: Uint8Array }
   | { readonly kind: 'partial' }
+  /** A chunk of a message already finished or given up: ignored, and not a new message. */
+  | { readonly kind: 'ignored' }
   /** The frame (and the message it belonged to) was thrown away; nothing was applied. */
   | { readonly kind: 'dropped'; readonly reason: 'malformed' | 'too-large' | 'inconsistent' };
 
@@ -80,6 +85,11 @@ interface Assembly {
 /** Puts one peer's chunked messages back together. Never throws on what a peer sends. */
 export class Reassembler {
   private readonly open = new Map<number, Assembly>();
+  /**
+   * Ids of messages finished or given up, newest last: their late or repeated chunks must not
+   * open a buffer that can never complete (and show a catch-up that never ends).
+   */
+  private readonly closed = new Set<number>();
   private bufferedBytes = 0;
 
   constructor(
@@ -93,6 +103,7 @@ export class Reassembler {
     if (header === 'too-large') return { kind: 'dropped', reason: 'too-large' };
     if (header === null) return { kind: 'dropped', reason: 'malformed' };
     const { id, index, count, total, payload } = header;
+    if (this.closed.has(id)) return { kind: 'ignored' };
     let assembly = this.open.get(id);
     if (assembly && (assembly.count !== count || assembly.total !== total)) {
       this.forget(id);
@@ -165,6 +176,7 @@ export class Reassembler {
 
   clear(): void {
     this.open.clear();
+    this.closed.clear();
     this.bufferedBytes = 0;
   }
 
@@ -173,6 +185,10 @@ export class Reassembler {
     if (!assembly) return;
     this.bufferedBytes -= assembly.receivedBytes;
     this.open.delete(id);
+    this.closed.add(id);
+    if (this.closed.size > CLOSED_IDS_KEPT) {
+      this.closed.delete(this.closed.values().next().value as number);
+    }
   }
 
   private forgetOldest(): void {

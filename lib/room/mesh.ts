@@ -255,7 +255,8 @@ export function connectMesh(options: MeshOptions): Channel {
     },
     send(peer, frame) {
       const conn = conns.get(peer);
-      if (!conn?.joined) return false;
+      // Refused, never cut: a frame over the peer's limit is the sender's mistake.
+      if (!conn?.joined || frame.length > infoOf(conn).maxFrameBytes) return false;
       try {
         conn.peer.send(frame);
         return true;

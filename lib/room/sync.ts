@@ -54,6 +54,7 @@ export function startSync(doc: Y.Doc, awareness: awarenessProtocol.Awareness, ch
   let current: SyncState = { receiving: null, unreachablePeers: 0 };
   let nextMessageId = 1;
   let lastMissingRequestAt = Number.NEGATIVE_INFINITY;
+  let missingRequestTimer: ReturnType<typeof setTimeout> | null = null;
   let sweepTimer: ReturnType<typeof setInterval> | null = null;
 
   const syncStep1 = () => syncStep1Message(doc);
@@ -189,9 +190,16 @@ export function startSync(doc: Y.Doc, awareness: awarenessProtocol.Awareness, ch
    * once per MISSING_STATE_REQUEST_MS. The reply to a state vector is exactly what is missing.
    */
   function requestMissing(first: PeerId): void {
-    const now = Date.now();
-    if (now - lastMissingRequestAt < MISSING_STATE_REQUEST_MS) return;
-    lastMissingRequestAt = now;
+    const wait = lastMissingRequestAt + MISSING_STATE_REQUEST_MS - Date.now();
+    if (wait > 0) {
+      // Throttled, not dropped: a second loss within the second is asked for when it ends.
+      missingRequestTimer ??= setTimeout(() => {
+        missingRequestTimer = null;
+        requestMissing(first);
+      }, wait);
+      return;
+    }
+    lastMissingRequestAt = Date.now();
     const request = syncStep1();
     send(first, request);
     for (const peer of peers.keys()) if (peer !== first) send(peer, request);
@@ -258,6 +266,7 @@ export function startSync(doc: Y.Doc, awareness: awarenessProtocol.Awareness, ch
       // may never get to close its connections cleanly (y-webrtc does the same).
       awarenessProtocol.removeAwarenessStates(awareness, [doc.clientID], 'leave');
       clearInterval(antiEntropyTimer);
+      if (missingRequestTimer !== null) clearTimeout(missingRequestTimer);
       if (sweepTimer !== null) clearInterval(sweepTimer);
       for (const stop of unsubscribe) stop();
       doc.off('update', onDocUpdate);

@@ -167,9 +167,11 @@ export class MemoryChannel implements Channel {
     return this.current;
   }
 
+  /** Changes the channel's health; like the mesh, it says so only when the kind changes. */
   setStatus(status: ChannelStatus): void {
+    const changed = status.kind !== this.current.kind;
     this.current = status;
-    this.events.emit('status', status);
+    if (changed) this.events.emit('status', status);
   }
 
   peers(): ReadonlyMap<PeerId, PeerInfo> {
@@ -213,6 +215,10 @@ export class MemoryChannel implements Channel {
     if (this.destroyed) return;
     this.destroyed = true;
     this.network.leave(this);
+    // Done: it lists no peers any more (as the mesh, whose connections close with it).
+    this.linked.clear();
+    this.above.clear();
+    this.early.clear();
     this.events.clear();
   }
 
@@ -243,7 +249,8 @@ export class MemoryChannel implements Channel {
 
   /** @internal */
   receive(from: MemoryChannel, frame: Uint8Array): void {
-    if (this.destroyed || !this.linked.has(from.id)) return;
+    // Never an empty frame (the Channel contract; the mesh drops them too).
+    if (this.destroyed || !this.linked.has(from.id) || frame.length === 0) return;
     const early = this.early.get(from.id);
     if (early) early.push(frame);
     else this.events.emit('frame', from.id, frame);

@@ -238,4 +238,40 @@ describe('the sync layer over a channel', () => {
     network.flush();
     expect(b.doc.getText('t').toString()).toBe('lost on the wire');
   });
+
+  // Regression: a request for missing state within a second of the last one was dropped, not
+  // postponed, so a second loss waited for the next anti-entropy round (up to 10 s).
+  it('asks again for a second loss within the throttle, when the throttle ends', () => {
+    vi.useFakeTimers();
+    const network = new MemoryNetwork({ mode: 'manual' });
+    const a = peer(network);
+    const b = peer(network);
+    network.flush();
+    const t = a.doc.getText('t');
+    t.insert(0, 'one ');
+    network.step(0, 'drop');
+    t.insert(4, 'two ');
+    network.flush();
+    expect(b.doc.getText('t').toString()).toBe('one two ');
+    vi.advanceTimersByTime(500);
+    t.insert(8, 'three ');
+    network.step(0, 'drop');
+    t.insert(14, 'four');
+    network.flush();
+    vi.advanceTimersByTime(2_000); // past the 1 s throttle, well before the 10 s round
+    network.flush();
+    expect(b.doc.getText('t').toString()).toBe('one two three four');
+  });
+
+  // Regression: the rest of a spoiled chunked message opened a buffer that could never
+  // complete, and the newcomer saw "Receiving the session…" for 30 s after it had all arrived.
+  it('stops showing a catch-up once a spoiled chunked message has healed', () => {
+    const network = new MemoryNetwork({ maxFrameBytes: 1024 });
+    const a = peer(network);
+    const b = peer(network);
+    a.channel.send(b.channel.id, new Uint8Array([MESSAGE_CHUNK, 1, 0, 2, 3, 9, 9]));
+    a.doc.getMap('items').set('big', new Y.Text('x'.repeat(10_000)));
+    expect(b.doc.getMap('items').size).toBe(1);
+    expect(b.sync.state().receiving).toBeNull();
+  });
 });
