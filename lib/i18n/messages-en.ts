@@ -36,7 +36,7 @@ export const en = {
   'sessions.role.facilitator': 'Facilitator',
   'sessions.role.participant': 'Participant',
   'sessions.open': 'Open {title}',
-  'sessions.export': 'Export {title}',
+  'sessions.export': 'Export Markdown of {title}',
   'sessions.delete': 'Delete {title} from this device',
   'sessions.deleteConfirm':
     'Delete “{title}” from this device? Everything stored here for it is removed. Others in the session keep their copy.',

@@ -33,7 +33,7 @@ export const nl: Messages = {
   'sessions.role.facilitator': 'Begeleider',
   'sessions.role.participant': 'Deelnemer',
   'sessions.open': '{title} openen',
-  'sessions.export': '{title} exporteren',
+  'sessions.export': 'Markdown exporteren van {title}',
   'sessions.delete': '{title} van dit apparaat verwijderen',
   'sessions.deleteConfirm':
     '“{title}” van dit apparaat verwijderen? Alles wat hier van deze sessie is bewaard, verdwijnt. Anderen in de sessie houden hun kopie.',

@@ -67,7 +67,7 @@ describe('my sessions', () => {
     const { platform } = await oneStartedSession();
     const list = screen.getByRole('heading', { name: 'My sessions' }).parentElement as HTMLElement;
     expect(within(list).getByText('Intervisie maart')).toBeTruthy();
-    fireEvent.click(screen.getByRole('button', { name: 'Export Intervisie maart' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Export Markdown of Intervisie maart' }));
     await waitFor(() => expect(platform.downloads).toHaveLength(1));
     expect(platform.downloads[0]?.text).toContain('- What did you see?');
     fireEvent.click(screen.getByRole('button', { name: 'Open Intervisie maart' }));

@@ -1,8 +1,16 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import {
+  createServer,
+  request as httpRequest,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 import { networkInterfaces, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Duplex } from 'node:stream';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { beforeEach, expect } from 'vitest';
 import { type RawData, WebSocket, WebSocketServer } from 'ws';
 import type { ConnectionCounts } from '../../lib/room/transport';
@@ -20,6 +28,10 @@ import { createSignalingServer } from '../../signaling/server';
 export const SIGNALING_PORT = 4444;
 export const SIGNALING_URL = `ws://127.0.0.1:${SIGNALING_PORT}`;
 export const EXTENSION_DIR = resolve('.output/chrome-mv3');
+/** The participants' web app (`npm run build:web`, run.sh), served by the test server. */
+export const WEB_DIR = resolve('.output/web');
+/** The web page as the extension's invite link names it (derived from SIGNALING_URL). */
+export const WEB_URL = `http://127.0.0.1:${SIGNALING_PORT}/`;
 export const RESULTS_DIR = resolve('test-results/e2e');
 const CHROMIUM = process.env.KRING_E2E_CHROMIUM ?? '/usr/bin/chromium';
 /** KRING_E2E_HEADED=1 shows the browsers (needs a display); KRING_E2E_SLOWMO=250 slows them. */
@@ -31,6 +43,11 @@ const SLOW_MO = Number(process.env.KRING_E2E_SLOWMO ?? 0) || undefined;
  * ends both stay inside, so that Chromium considers itself online (see run.sh).
  */
 const NAMESPACE_INTERFACE = { name: 'kring0', address: '198.51.100.1' } as const;
+/**
+ * An address of the namespace that is not loopback: to Chromium a page there is on another
+ * host, as a laptop's LAN address is to a phone (plain http:// there is no secure context).
+ */
+export const LAN_ADDRESS = NAMESPACE_INTERFACE.address;
 
 /** Milliseconds for things that need the network: signaling, a WebRTC mesh, a sync. */
 export const CONNECT_MS = 30_000;
@@ -78,6 +95,15 @@ export function checkEnvironment(): void {
   }
 }
 
+/** The web app's build must exist too (run.sh builds it) for the tests that open the page. */
+export function checkWebBuild(): void {
+  if (!existsSync(join(WEB_DIR, 'index.html'))) {
+    throw new Error(
+      `No built web app in ${WEB_DIR}: run \`npm run test:e2e\` (it runs build:web).`,
+    );
+  }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Signaling: the real server, and a proxy in front of it that records every frame.
 
@@ -94,6 +120,12 @@ export interface Signaling {
   readonly logLines: readonly string[];
   /** Every frame the proxy forwarded, both ways, in order. */
   readonly frames: readonly RecordedFrame[];
+  /**
+   * The access log: `METHOD target` of every HTTP request the proxy passed to the server
+   * (page loads and WebSocket upgrades alike), the request target exactly as the browser sent
+   * it. The server's own `http-request` lines leave out paths it did not serve; this does not.
+   */
+  readonly accessLog: readonly string[];
   /** Connections the proxy has accepted so far. */
   accepted(): number;
   /** Problems of the proxy itself (a test fails on them in `close`). */
@@ -113,43 +145,93 @@ function frameText(data: RawData): string {
   return Buffer.from(data).toString('utf8');
 }
 
+export interface SignalingOptions {
+  /**
+   * Addresses the proxy listens on (port SIGNALING_PORT); default 127.0.0.1 only. Add
+   * LAN_ADDRESS to open the web page from "another host".
+   */
+  readonly hosts?: readonly string[];
+}
+
 /**
- * Starts `createSignalingServer` on 127.0.0.1 (a free port) with a capturing logger, and the
- * recording proxy on SIGNALING_PORT, where the extension connects.
+ * Starts `createSignalingServer` on 127.0.0.1 (a free port) with a capturing logger, serving
+ * the web app from WEB_DIR, and the recording proxy on SIGNALING_PORT, where the extension and
+ * the web page connect. The proxy passes plain HTTP requests through unchanged and records
+ * their request lines; WebSocket frames it forwards one by one and records their text.
  */
-export async function startSignaling(): Promise<Signaling> {
+export async function startSignaling(options: SignalingOptions = {}): Promise<Signaling> {
   const logLines: string[] = [];
   const frames: RecordedFrame[] = [];
+  const accessLog: string[] = [];
   const problems: string[] = [];
   const server = createSignalingServer({
     host: '127.0.0.1',
     port: 0,
     logger: jsonLineLogger((line) => logLines.push(line)),
+    webRoot: WEB_DIR,
   });
   const { port } = await server.listen();
-  const upstreamUrl = `ws://127.0.0.1:${port}`;
+  const upstreamOrigin = `127.0.0.1:${port}`;
 
-  const proxy = new WebSocketServer({
-    host: '127.0.0.1',
-    port: SIGNALING_PORT,
-    perMessageDeflate: false,
-  });
-  try {
-    await new Promise<void>((done, fail) => {
-      proxy.once('listening', done);
-      proxy.once('error', fail);
+  const sockets = new WebSocketServer({ noServer: true, perMessageDeflate: false });
+  const listeners: Server[] = [];
+  const onRequest = (request: IncomingMessage, response: ServerResponse) => {
+    accessLog.push(`${request.method} ${request.url}`);
+    const upstream = httpRequest(
+      {
+        host: '127.0.0.1',
+        port,
+        method: request.method,
+        path: request.url,
+        headers: request.headers,
+      },
+      (answer) => {
+        response.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(response);
+      },
+    );
+    upstream.on('error', (error) => {
+      problems.push(`http upstream ${request.method} ${request.url}: ${error.message}`);
+      response.destroy();
     });
+    request.pipe(upstream);
+  };
+  const onUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    accessLog.push(`${request.method} ${request.url} (upgrade)`);
+    socket.on('error', () => socket.destroy());
+    sockets.handleUpgrade(request, socket, head, (client) =>
+      sockets.emit('connection', client, request),
+    );
+  };
+  try {
+    for (const host of options.hosts ?? ['127.0.0.1']) {
+      const listener = createServer(onRequest);
+      listener.on('upgrade', onUpgrade);
+      listeners.push(listener);
+      await new Promise<void>((done, fail) => {
+        listener.once('error', fail);
+        listener.listen(SIGNALING_PORT, host, () => {
+          listener.off('error', fail);
+          done();
+        });
+      });
+      listener.on('error', (error) => problems.push(`proxy ${host}: ${error.message}`));
+    }
   } catch (error) {
+    for (const listener of listeners) listener.close();
     await server.close();
-    throw new Error(`The signaling proxy cannot listen on ${SIGNALING_URL}: ${String(error)}`);
+    throw new Error(
+      `The signaling proxy cannot listen on port ${SIGNALING_PORT}: ${String(error)}`,
+    );
   }
-  proxy.on('error', (error) => problems.push(`proxy: ${error.message}`));
 
   const open = new Set<WebSocket>();
   let accepted = 0;
-  proxy.on('connection', (client) => {
+  sockets.on('connection', (client: WebSocket, request: IncomingMessage) => {
     const connection = ++accepted;
-    const upstream = new WebSocket(upstreamUrl, { perMessageDeflate: false });
+    const upstream = new WebSocket(`ws://${upstreamOrigin}${request.url ?? '/'}`, {
+      perMessageDeflate: false,
+    });
     open.add(client).add(upstream);
     const pending: [RawData, boolean][] = [];
     const record = (direction: RecordedFrame['direction'], data: RawData) =>
@@ -192,11 +274,20 @@ export async function startSignaling(): Promise<Signaling> {
     url: SIGNALING_URL,
     logLines,
     frames,
+    accessLog,
     problems,
     accepted: () => accepted,
     async close() {
       for (const socket of open) socket.terminate();
-      await new Promise<void>((done) => proxy.close(() => done()));
+      await Promise.all(
+        listeners.map(
+          (listener) =>
+            new Promise<void>((done) => {
+              listener.close(() => done());
+              listener.closeAllConnections();
+            }),
+        ),
+      );
       await server.close();
     },
   };
@@ -205,14 +296,19 @@ export async function startSignaling(): Promise<Signaling> {
 // ---------------------------------------------------------------------------------------------
 // Peers: one Chromium with its own profile each.
 
-export interface Peer {
+/** What every peer has, extension or web page: for diagnostics and closing. */
+export interface Browsing {
   readonly name: string;
   readonly context: BrowserContext;
+  /** Page errors and console errors of every page of this peer, for diagnostics. */
+  readonly errors: readonly string[];
+  close(): Promise<void>;
+}
+
+export interface Peer extends Browsing {
   readonly extensionId: string;
   /** The side-panel page the test drives; replaced by `reopen`. */
   readonly page: Page;
-  /** Page errors and console errors of every page of this peer, for diagnostics. */
-  readonly errors: readonly string[];
   /** Opens another tab on sidepanel.html (it is not made `page`). */
   openPanel(): Promise<Page>;
   /**
@@ -226,7 +322,6 @@ export interface Peer {
    * `grantPermissions` refuses extension origins). */
   allowClipboardRead(): Promise<void>;
   readClipboard(): Promise<string>;
-  close(): Promise<void>;
 }
 
 /**
@@ -247,16 +342,34 @@ export const CHROMIUM_FLAGS: readonly string[] = [
 
 export const CHROMIUM_PATH = CHROMIUM;
 
-function chromiumArgs(): string[] {
+function chromiumArgs(locale: string): string[] {
   return [
     `--disable-extensions-except=${EXTENSION_DIR}`,
     `--load-extension=${EXTENSION_DIR}`,
     ...CHROMIUM_FLAGS,
-    '--lang=en-GB',
+    `--lang=${locale}`,
   ];
 }
 
-export async function launchPeer(name: string): Promise<Peer> {
+export interface PeerOptions {
+  /** The browser's language (`--lang` and Playwright's locale); default en-GB, whose English
+   * accessible names the helpers in kring.ts use. */
+  readonly locale?: string;
+}
+
+/** Collects `name`'s page errors and console errors into `errors`, for every page it opens. */
+function watchErrors(context: BrowserContext, name: string, errors: string[]): void {
+  context.on('page', (page: Page) => {
+    const where = () => new URL(page.url() || 'about:blank').pathname || page.url();
+    page.on('pageerror', (error) => errors.push(`${name} ${where()} pageerror: ${error.message}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(`${name} ${where()} console: ${message.text()}`);
+    });
+  });
+}
+
+export async function launchPeer(name: string, options: PeerOptions = {}): Promise<Peer> {
+  const locale = options.locale ?? 'en-GB';
   const profile = await mkdtemp(join(tmpdir(), `kring-e2e-${name.toLowerCase()}-`));
   const errors: string[] = [];
   let context: BrowserContext;
@@ -265,23 +378,16 @@ export async function launchPeer(name: string): Promise<Peer> {
       executablePath: CHROMIUM,
       headless: !HEADED,
       slowMo: SLOW_MO,
-      locale: 'en-GB',
+      locale,
       viewport: { width: 360, height: 900 },
       acceptDownloads: true,
-      args: chromiumArgs(),
+      args: chromiumArgs(locale),
     });
   } catch (error) {
     await rm(profile, { recursive: true, force: true });
     throw error;
   }
-  const watch = (page: Page) => {
-    const where = () => new URL(page.url() || 'about:blank').pathname || page.url();
-    page.on('pageerror', (error) => errors.push(`${name} ${where()} pageerror: ${error.message}`));
-    page.on('console', (message) => {
-      if (message.type() === 'error') errors.push(`${name} ${where()} console: ${message.text()}`);
-    });
-  };
-  context.on('page', watch);
+  watchErrors(context, name, errors);
 
   const worker =
     context.serviceWorkers()[0] ??
@@ -340,6 +446,86 @@ export async function launchPeer(name: string): Promise<Peer> {
   };
 }
 
+/** A participant on the web page: a Chromium of its own (TESTING.md), one context, one page. */
+export interface WebPeer extends Browsing {
+  readonly browser: Browser;
+  /** The page the test drives (blank until it goes somewhere); replaced by `reopen`. */
+  readonly page: Page;
+  /** Closes `page` (as closing the tab does), runs `between`, and opens `url` in a new page of
+   * the same context (same storage); returns the new page, which becomes `page`. */
+  reopen(url: string, between?: () => Promise<void>): Promise<Page>;
+  /** `globalThis.kring.connections()` of `page` (web/main.tsx), as for the side panel. */
+  connections(): Promise<ConnectionCounts>;
+}
+
+export interface WebPeerOptions extends PeerOptions {
+  /** A phone: 390×844, touch, 2× pixels (TESTING.md). Otherwise a 1280×720 laptop screen. */
+  readonly mobile?: boolean;
+  /** More Chromium flags, e.g. `--host-resolver-rules=…`. */
+  readonly args?: readonly string[];
+}
+
+export const PHONE = {
+  viewport: { width: 390, height: 844 },
+  isMobile: true,
+  hasTouch: true,
+  deviceScaleFactor: 2,
+} as const;
+
+export async function launchWebPeer(name: string, options: WebPeerOptions = {}): Promise<WebPeer> {
+  const locale = options.locale ?? 'en-GB';
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: !HEADED,
+    slowMo: SLOW_MO,
+    args: [...CHROMIUM_FLAGS, `--lang=${locale}`, ...(options.args ?? [])],
+  });
+  const errors: string[] = [];
+  let context: BrowserContext;
+  let page: Page;
+  try {
+    context = await browser.newContext({
+      locale,
+      acceptDownloads: true,
+      ...(options.mobile ? PHONE : { viewport: { width: 1280, height: 720 } }),
+    });
+    // Chromium lists loopback ICE candidates only for a page with camera/microphone
+    // permission (TESTING.md). --use-fake-ui-for-media-stream gives it, unless the page's
+    // Permissions-Policy says `camera=(), microphone=()`, as our server's does: then it
+    // gathers no candidate at all on this loopback-only host (a phone on Wi-Fi would still
+    // offer its default interface). A grant to the context outranks that policy (checked).
+    await context.grantPermissions(['camera', 'microphone']);
+    watchErrors(context, name, errors);
+    page = await context.newPage();
+  } catch (error) {
+    await browser.close();
+    throw error;
+  }
+  return {
+    name,
+    browser,
+    context,
+    get page() {
+      return page;
+    },
+    errors,
+    async reopen(url, between) {
+      await page.close();
+      await between?.();
+      page = await context.newPage();
+      await page.goto(url);
+      return page;
+    },
+    connections: () =>
+      page.evaluate(() =>
+        (
+          globalThis as unknown as { kring: { connections(): ConnectionCounts } }
+        ).kring.connections(),
+      ),
+    close: () => browser.close(),
+  };
+}
+
 /** Launches peers one after the other (two cores: parallel launches only compete). */
 export async function launchPeers(...names: string[]): Promise<Peer[]> {
   const peers: Peer[] = [];
@@ -352,7 +538,7 @@ export async function launchPeers(...names: string[]): Promise<Peer[]> {
   return peers;
 }
 
-export async function closeAll(peers: readonly (Peer | undefined)[]): Promise<void> {
+export async function closeAll(peers: readonly (Browsing | undefined)[]): Promise<void> {
   const results = await Promise.allSettled(peers.map((peer) => peer?.close()));
   const failed = results.filter((result) => result.status === 'rejected');
   if (failed.length > 0) console.warn('e2e: closing peers failed', failed);
@@ -369,7 +555,7 @@ export async function closeAll(peers: readonly (Peer | undefined)[]): Promise<vo
  * recorded (the signaling traffic, the errors).
  */
 export function steps(
-  peers: () => readonly (Peer | undefined)[],
+  peers: () => readonly (Browsing | undefined)[],
   evenAfterFailure: readonly string[] = [],
 ): void {
   let failed: string | null = null;
@@ -385,7 +571,7 @@ export function steps(
   });
 }
 
-async function reportFailure(testName: string, peers: readonly (Peer | undefined)[]) {
+export async function reportFailure(testName: string, peers: readonly (Browsing | undefined)[]) {
   await mkdir(RESULTS_DIR, { recursive: true });
   const slug = testName.replace(/[^a-z0-9]+/gi, '-').slice(0, 60);
   const lines: string[] = [];
