@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { ITEMS_SHOWN_AT_ONCE } from '../lib/limits';
 import { closeAll, launchPeer, type Peer } from '../tests/e2e/harness';
 import { seedItems } from '../tests/e2e/seed';
 import { fillJoin, joinButton, startSessionWith } from './kring-driver';
@@ -47,7 +48,7 @@ interface Marks {
 function watchCatchUp(page: Page, expected: number): Promise<void> {
   // No named functions inside: tsx would wrap them in a `__name` helper the page lacks.
   return page.evaluate(
-    ({ expected, insight }) => {
+    ({ expected, insight, shownAtOnce }) => {
       const marks: Record<string, number> = {};
       Object.assign(globalThis, { benchCatchUp: marks });
       document.addEventListener(
@@ -68,13 +69,18 @@ function watchCatchUp(page: Page, expected: number): Promise<void> {
           marks.receiving ??= performance.now();
           marks.receivingLast = performance.now();
         }
-        if (document.querySelectorAll(`textarea[aria-label="${insight}"]`).length >= expected) {
+        const counted = [...document.querySelectorAll('h3')]
+          .map((h) => h.textContent?.match(new RegExp(`^${insight}s \\((\\d+)\\)$`))?.[1])
+          .find(Boolean);
+        // The heading counts every insight; the list shows the newest ITEMS_SHOWN_AT_ONCE.
+        const editors = document.querySelectorAll(`textarea[aria-label="${insight}"]`).length;
+        if (Number(counted ?? 0) >= expected && editors >= Math.min(expected, shownAtOnce)) {
           marks.items ??= performance.now();
           clearInterval(timer);
         }
       }, 20);
     },
-    { expected, insight: INSIGHT },
+    { expected, insight: INSIGHT, shownAtOnce: ITEMS_SHOWN_AT_ONCE },
   );
 }
 
@@ -112,8 +118,12 @@ async function joinOnce(code: string, size: number, name: string, mode: JoinMode
     )) as Required<Pick<Marks, 'click' | 'items'>> & Marks;
     if (mode.check) {
       // Once per size: what the watcher counted is what a person (or a screen reader) finds.
+      const heading = joiner.page.getByRole('heading', { level: 3, name: `${INSIGHT}s (${size})` });
+      if ((await heading.count()) !== 1) throw new Error(`catch-up: no heading for ${size}`);
       const found = await joiner.page.getByRole('textbox', { name: INSIGHT, exact: true }).count();
-      if (found !== size) throw new Error(`catch-up: ${found} of ${size} insights on screen`);
+      const expected = Math.min(size, ITEMS_SHOWN_AT_ONCE);
+      if (found !== expected)
+        throw new Error(`catch-up: ${found} of ${expected} editors on screen`);
     }
     const session = marks.session ?? marks.click;
     const receiving = marks.receiving ?? session;
@@ -162,7 +172,11 @@ export async function catchUp(options: CatchUpOptions): Promise<CatchUpResult> {
       held = size;
       await host.page.waitForFunction(
         ({ size, insight }) =>
-          document.querySelectorAll(`textarea[aria-label="${insight}"]`).length >= size,
+          Number(
+            [...document.querySelectorAll('h3')]
+              .map((h) => h.textContent?.match(new RegExp(`^${insight}s \\((\\d+)\\)$`))?.[1])
+              .find(Boolean) ?? 0,
+          ) >= size,
         { size, insight: INSIGHT },
         { timeout: CATCH_UP_TIMEOUT_MS, polling: 500 },
       );

@@ -95,3 +95,8 @@ export const SIGNALING_BACKOFF_MIN_MS = 1_000;
 export const SIGNALING_BACKOFF_MAX_MS = 30_000;
 /** Milliseconds without any message after which a signaling socket is taken for dead. */
 export const SIGNALING_SILENCE_MS = 30_000;
+/**
+ * Items of one kind an item list renders at once; a button shows earlier ones in steps of
+ * this many. A 5,000-item phase on screen at once cost the panel ~600 MB of layout.
+ */
+export const ITEMS_SHOWN_AT_ONCE = 200;

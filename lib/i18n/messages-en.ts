@@ -199,6 +199,10 @@ export const en = {
   'kind.question.none': 'No questions yet.',
   'kind.insight.none': 'No insights yet.',
   'kind.action.none': 'No actions yet.',
+  'items.showEarlier': {
+    one: 'Show the earlier one (1 not shown)',
+    other: 'Show earlier ones ({count} not shown)',
+  },
   'item.delete': 'Delete',
   'item.deleteNamed': 'Delete: {text}',
   'item.deleted': 'Deleted. ',

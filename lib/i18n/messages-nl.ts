@@ -199,6 +199,10 @@ export const nl: Messages = {
   'kind.question.none': 'Nog geen vragen.',
   'kind.insight.none': 'Nog geen inzichten.',
   'kind.action.none': 'Nog geen acties.',
+  'items.showEarlier': {
+    one: 'Eerdere tonen (1 niet getoond)',
+    other: 'Eerdere tonen ({count} niet getoond)',
+  },
   'item.delete': 'Verwijderen',
   'item.deleteNamed': 'Verwijderen: {text}',
   'item.deleted': 'Verwijderd. ',

@@ -21,7 +21,15 @@ import { seedItems } from './seed';
  */
 const LARGE_MS = 120_000;
 
-function insightCount(peer: Peer): Promise<number> {
+/** How many insights the phase holds, as its heading says ("Insights (5000)"). */
+async function insightCount(peer: Peer): Promise<number> {
+  const heading = peer.page.getByRole('heading', { level: 3, name: /^Insights \(\d+\)$/ });
+  if ((await heading.count()) === 0) return 0;
+  return Number((await heading.textContent())?.match(/\((\d+)\)/)?.[1] ?? 0);
+}
+
+/** Editors on screen: a long list shows its newest 200 (ITEMS_SHOWN_AT_ONCE). */
+function editorCount(peer: Peer): Promise<number> {
   return peer.page.getByRole('textbox', { name: 'Insight', exact: true }).count();
 }
 
@@ -60,6 +68,7 @@ describe('a session of 5,000 items of 2,000 characters', () => {
     console.info(`late joiner: 5,000 items on screen after ${Date.now() - joinedAt} ms`);
     await eventually(() => late.connections(), { webrtc: 1, broadcast: 0 }, CONNECT_MS);
     expect(await connectionStatus(late.page).textContent()).toBe('Connected with 1 other');
+    expect(await editorCount(late)).toBe(200);
     const [theirs, mine] = [
       await exportMarkdown(late.page, LARGE_MS),
       await exportMarkdown(facilitator.page, LARGE_MS),
