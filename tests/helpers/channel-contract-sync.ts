@@ -68,9 +68,13 @@ export function syncContract({ channel: underTest, open, onClose }: ContractCont
       expect(itemCount(joiner.doc)).toBe(0);
       return;
     }
-    await room.until(() => itemCount(joiner.doc) === 5_000, 'the joiner has every item');
+    // Waits for nothing half put together too: on a real network a second message with the
+    // same items (an anti-entropy reply) may still be arriving when the first is applied.
+    await room.until(
+      () => itemCount(joiner.doc) === 5_000 && joiner.sync.state().receiving === null,
+      'the joiner has every item, and no message is left half put together',
+    );
     expect(sameState(joiner.doc, a.doc)).toBe(true);
-    expect(joiner.sync.state().receiving).toBeNull();
     expect(a.sync.state().unreachablePeers).toBe(0);
   });
 
@@ -105,9 +109,12 @@ export function syncContract({ channel: underTest, open, onClose }: ContractCont
       peers.slice(0, 3).forEach((peer, i) => {
         fill(peer.doc, `p${i}-`, 3, 2 * limit);
       });
+      // On a real network the items can be complete while a message carrying some of them
+      // again is still arriving (the answer to a newcomer's state vector, sent after the
+      // fill): done is every item everywhere and nothing left half put together.
       await room.until(
-        () => peers.every((p) => itemCount(p.doc) === 9),
-        'every transaction reaches every peer',
+        () => peers.every((p) => itemCount(p.doc) === 9 && p.sync.state().receiving === null),
+        'every transaction reaches every peer, and no message is left half put together',
       );
       expect(new Set(chunkFrom).size).toBe(3);
       // Where the test orders the network, the chunks of the three really were interleaved.
@@ -115,7 +122,6 @@ export function syncContract({ channel: underTest, open, onClose }: ContractCont
       if (room.network) expect(runs).toBeGreaterThan(3);
       for (const peer of peers) {
         expect(sameState(peer.doc, receiver.doc)).toBe(true);
-        expect(peer.sync.state().receiving).toBeNull();
       }
     },
   );

@@ -7,8 +7,9 @@ import { syncContract } from './channel-contract-sync';
 /**
  * The contract every channel (lib/room/channel.ts) keeps: the WebRTC mesh, the relay to come
  * and the in-memory test double (issue 9). It is written against the Channel interface only,
- * and every step is awaited, so it can run against a real channel in a browser as well as
- * against the double here (tests/unit/channel-contract.test.ts).
+ * and every wait on the network is awaited (`until`, `join`, `leave`), so it runs against the
+ * double (tests/unit/channel-contract.test.ts) and against the real mesh in Chromium, whose
+ * channel calls a synchronous bridge carries to the pages (tests/e2e/mesh-contract.test.ts).
  *
  * Three parts: frames (peers, delivery, limits, status, back-pressure), the chunk layer over
  * the channel (Outbox + Reassembler, wired as sync.ts wires them, at exact message sizes), and

@@ -13,7 +13,8 @@ import { seededRandom } from '../helpers/test-network';
 
 /**
  * The channel contract (tests/helpers/channel-contract.ts) against the in-memory double, in
- * each of its modes. The contract awaits every step, so real channels run it too.
+ * each of its modes. The real WebRTC mesh runs the same contract in Chromium
+ * (tests/e2e/mesh-contract.test.ts).
  */
 function memoryChannels(options: MemoryNetworkOptions): ChannelUnderTest {
   const held = options.mode === 'manual';
