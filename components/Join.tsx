@@ -41,6 +41,9 @@ export function Join({ initialCode = '' }: { initialCode?: string }) {
     setProblem(linkProblem(route.code ?? '', route.fromLink === true));
   }, [route]);
 
+  // Derive the room's keys while the person types a name (the slow part of joining).
+  useEffect(() => app.prepareJoin(code), [app, code]);
+
   const join = async (event: Event) => {
     event.preventDefault();
     const result = await app.joinSession({ code, name, passphrase });

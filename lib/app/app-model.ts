@@ -200,6 +200,7 @@ export function createAppModel(
 
     startSession: startJoin.startSession,
     joinSession: startJoin.joinSession,
+    prepareJoin: startJoin.prepareJoin,
 
     async openSession(roomName: string): Promise<void> {
       const entry = sessions.peek().find((e) => e.roomName === roomName);

@@ -82,6 +82,17 @@ export function createStartJoin(needs: StartJoinNeeds) {
       }
     },
 
+    /**
+     * A valid code is on the Join screen (from an invite link, or typed): start the slow key
+     * derivation now, while the person types a name, so Join is quick. On a phone at 4× CPU it
+     * is ~0.7 s of the join (bench). Nothing leaves the device; a passphrase typed later is
+     * derived at Join as before.
+     */
+    prepareJoin(text: string): void {
+      const parsed = readRoomCode(text);
+      if (parsed.ok) void needs.secretsFor(parsed.value, '').catch(() => {});
+    },
+
     /** Participant: checks the code, then joins the room (the session arrives from a peer). */
     async joinSession(input: JoinInput): Promise<Result<void, RoomCodeError>> {
       const parsed = readRoomCode(input.code);
