@@ -73,8 +73,13 @@ export interface ContractContext {
   onClose(cleanup: () => void): void;
 }
 
-export function describeChannelContract(name: string, channel: ChannelUnderTest): void {
-  describe(`channel contract: ${name}`, () => {
+export function describeChannelContract(
+  name: string,
+  channel: ChannelUnderTest,
+  /** `retry` for real networks only (see tests/e2e/mesh-contract.test.ts); never in memory. */
+  options: { readonly retry?: number } = {},
+): void {
+  describe(`channel contract: ${name}`, { retry: options.retry ?? 0 }, () => {
     const rooms: ChannelRoom[] = [];
     const cleanups: (() => void)[] = [];
     afterEach(async () => {
