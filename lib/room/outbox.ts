@@ -23,8 +23,10 @@ export type PumpResult = 'idle' | 'blocked' | 'failed' | 'too-large-for-peer';
  * stays live while a newcomer catches up. Yjs applies them in any order.
  *
  * Memory is bounded: above MAX_OUTBOX_BYTES, or after a send failed, the queue is replaced by
- * one full state of the document, made when it is sent. A full state holds every update the
- * queue held, so nothing is lost, and it is never larger than the document.
+ * a resync, made when it is sent: one full state of the document (it holds every update the
+ * queue held, and is never larger than the document), our state vector (so the peer answers
+ * with whatever a dropped request of ours would have brought), and our presence. Nothing is
+ * lost, whatever the queue held.
  */
 export class Outbox {
   private readonly urgent: Uint8Array[] = [];
@@ -34,15 +36,18 @@ export class Outbox {
 
   constructor(
     private readonly link: OutboxLink,
-    /** The whole document as one sync message; called only when it is about to be sent. */
-    private readonly fullState: () => Uint8Array,
+    /**
+     * What replaces a dropped queue (full state, state vector, presence); called only when it
+     * is about to be sent, so it is current.
+     */
+    private readonly resync: () => readonly Uint8Array[],
     /** A fresh id for the next chunked message (unique per sender). */
     private readonly nextId: () => number,
     private readonly maxQueuedBytes = MAX_OUTBOX_BYTES,
   ) {}
 
   push(message: Uint8Array): PushResult {
-    if (this.fullStateDue) return 'queued'; // the full state will carry it
+    if (this.fullStateDue) return 'queued'; // the resync will carry it
     const placed = this.place(message);
     if (placed === 'queued' && this.queuedBytes > this.maxQueuedBytes) this.replaceWithFullState();
     return placed;
@@ -50,19 +55,27 @@ export class Outbox {
 
   /** Sends what the link will take now. */
   pump(): PumpResult {
+    let tooLarge = false;
     while (this.link.bufferedBytes() < this.link.highWaterBytes) {
+      if (this.fullStateDue) {
+        this.fullStateDue = false;
+        // Each part on its own: a full state too large for a stock peer must not hold back
+        // the small state vector and presence.
+        for (const message of this.resync()) {
+          if (this.place(message) === 'too-large-for-peer') tooLarge = true;
+        }
+      }
       const frame = this.nextFrame();
-      if (frame === 'too-large-for-peer') return frame;
-      if (frame === null) return 'idle';
+      if (frame === null) return tooLarge ? 'too-large-for-peer' : 'idle';
       if (!this.link.send(frame)) {
         this.replaceWithFullState();
         return 'failed';
       }
     }
-    return 'blocked';
+    return tooLarge ? 'too-large-for-peer' : 'blocked';
   }
 
-  /** Forgets the queue and sends one full state instead, next time the link takes frames. */
+  /** Forgets the queue and sends a resync instead, next time the link takes frames. */
   replaceWithFullState(): void {
     this.urgent.length = 0;
     this.bulk.length = 0;
@@ -86,12 +99,7 @@ export class Outbox {
     return 'queued';
   }
 
-  private nextFrame(): Uint8Array | null | 'too-large-for-peer' {
-    if (this.fullStateDue) {
-      this.fullStateDue = false;
-      const placed = this.place(this.fullState());
-      if (placed !== 'queued') return placed;
-    }
+  private nextFrame(): Uint8Array | null {
     const small = this.urgent.shift();
     if (small) {
       this.queuedBytes -= small.length;

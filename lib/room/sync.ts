@@ -60,6 +60,12 @@ export function startSync(doc: Y.Doc, awareness: awarenessProtocol.Awareness, ch
   const syncStep1 = () => syncStep1Message(doc);
   const fullState = () => fullStateMessage(doc);
   const awarenessOf = (clients: number[]) => awarenessMessage(awareness, clients);
+  // What replaces a peer's dropped queue (outbox.ts): everything we have, what we have (so it
+  // answers with what we lack), and who we are.
+  const resync = () =>
+    awareness.getLocalState() === null
+      ? [fullState(), syncStep1()]
+      : [fullState(), syncStep1(), awarenessOf([doc.clientID])];
 
   function send(peer: PeerId, bytes: Uint8Array): void {
     const state = peers.get(peer);
@@ -107,7 +113,7 @@ export function startSync(doc: Y.Doc, awareness: awarenessProtocol.Awareness, ch
           bufferedBytes: () => channel.bufferedBytes(peer),
           highWaterBytes: channel.highWaterBytes,
         },
-        fullState,
+        resync,
         () => nextMessageId++,
       ),
       clients: new Set(),

@@ -72,7 +72,14 @@ class ChunkEnd {
       this.fullStates++;
       return new Uint8Array([0, 0xff]);
     };
-    this.outboxes.set(peer, new Outbox(link, fullState, () => this.nextId++));
+    this.outboxes.set(
+      peer,
+      new Outbox(
+        link,
+        () => [fullState()],
+        () => this.nextId++,
+      ),
+    );
     this.reassemblers.set(
       peer,
       new Reassembler({
