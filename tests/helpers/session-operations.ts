@@ -19,8 +19,8 @@ import { testTemplate } from './test-template';
 
 /**
  * Random session operations for the fuzzes: what facilitators and participants do to a
- * session, on a chosen peer. The same operations as session-fuzz.test.ts, for the lossy fuzz
- * over the sync layer (session-fuzz-lossy.test.ts).
+ * session, on a chosen peer: for the fuzz over raw Yjs updates (session-fuzz.test.ts) and
+ * the lossy fuzz over the sync layer (session-fuzz-lossy.test.ts).
  */
 export type SessionOperation =
   | { type: 'add'; peer: number; phase: number; kind: number; text: string }
