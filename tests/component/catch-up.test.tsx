@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { App } from '../../components/App';
 import { createAppModel } from '../../lib/app/app-model';
 import { MemoryRooms } from '../helpers/memory-rooms';
-import { testPlatform } from './render-app';
+import { startLessonsLearned, testPlatform } from './render-app';
 
 /**
  * Issue 9: a newcomer to a large session sees that the session is arriving, not an empty room.
@@ -18,10 +18,7 @@ describe('joining a large session', () => {
     const f = within(render(<App app={facilitator} />).container as HTMLElement);
     const p = within(render(<App app={participant} />).container as HTMLElement);
 
-    fireEvent.click(f.getByRole('button', { name: 'New session' }));
-    fireEvent.click(f.getByRole('radio', { name: 'Lessons-learned harvest' }));
-    fireEvent.click(f.getByRole('button', { name: 'Start session' }));
-    const code = (await f.findByLabelText('Room code', {}, { timeout: 5000 })).textContent ?? '';
+    const code = await startLessonsLearned(f);
     const session = facilitator.current.value?.model;
     for (let i = 0; i < 40; i++) session?.addItem('insight', `Inzicht ${i} `.padEnd(1_500, '.'));
 

@@ -6,7 +6,7 @@ import { createAppModel } from '../../lib/app/app-model';
 import { memoryStore } from '../../lib/platform/memory';
 import type { KeyValueStore, ShareData } from '../../lib/platform/types';
 import { MemoryRooms } from '../helpers/memory-rooms';
-import { renderApp, type TestPlatform, testPlatform } from './render-app';
+import { renderApp, startLessonsLearned, type TestPlatform, testPlatform } from './render-app';
 
 const CODE_FORM = /^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{2}$/;
 
@@ -127,11 +127,7 @@ async function facilitatorAndParticipantApp(participantStore: KeyValueStore = me
   const facilitator = createAppModel(testPlatform(), rooms.services('facilitator'));
   await facilitator.init();
   const f = within(render(<App app={facilitator} />).container as HTMLElement);
-  fireEvent.click(f.getByRole('button', { name: 'New session' }));
-  fireEvent.click(f.getByRole('radio', { name: 'Lessons-learned harvest' }));
-  fireEvent.click(f.getByRole('button', { name: 'Start session' }));
-  const code = (await f.findByRole('status', { name: 'Room code' }, { timeout: 5000 }))
-    .textContent as string;
+  const code = await startLessonsLearned(f);
   const link = f.getByRole('status', { name: 'Invite link' }).textContent as string;
   const participant = async (languages = ['en-GB']) => {
     const app = createAppModel(testPlatform(languages, participantStore), rooms.services());

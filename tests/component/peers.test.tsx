@@ -4,7 +4,7 @@ import { App } from '../../components/App';
 import { createAppModel } from '../../lib/app/app-model';
 import { memoryStore } from '../../lib/platform/memory';
 import { MemoryRooms } from '../helpers/memory-rooms';
-import { testPlatform } from './render-app';
+import { startLessonsLearned, testPlatform } from './render-app';
 
 /**
  * A facilitator and a participant, two app models in one test joined by in-memory rooms: the
@@ -31,10 +31,7 @@ async function facilitatorAndParticipant() {
   const f = within(render(<App app={facilitator} />).container as HTMLElement);
   const p = within(render(<App app={participant} />).container as HTMLElement);
 
-  fireEvent.click(f.getByRole('button', { name: 'New session' }));
-  fireEvent.click(f.getByRole('radio', { name: 'Lessons-learned harvest' }));
-  fireEvent.click(f.getByRole('button', { name: 'Start session' }));
-  const code = (await f.findByLabelText('Room code', {}, { timeout: 5000 })).textContent ?? '';
+  const code = await startLessonsLearned(f);
 
   fireEvent.click(p.getByRole('button', { name: 'Deelnemen aan sessie' }));
   fireEvent.input(p.getByRole('textbox', { name: 'Kamercode' }), {

@@ -1,4 +1,4 @@
-import { render } from '@testing-library/preact';
+import { fireEvent, render, type screen } from '@testing-library/preact';
 import { App } from '../../components/App';
 import { type AppModel, createAppModel } from '../../lib/app/app-model';
 import { memoryStore } from '../../lib/platform/memory';
@@ -38,4 +38,16 @@ export async function renderApp(
   await app.init();
   const view = render(<App app={app} />);
   return { app, platform, rooms, view };
+}
+
+/**
+ * What a facilitator clicks to start a Lessons-learned harvest in English, in the view given
+ * (`screen`, or `within` one app's container); resolves with the room code shown.
+ */
+export async function startLessonsLearned(view: Pick<typeof screen, 'getByRole' | 'findByRole'>) {
+  fireEvent.click(view.getByRole('button', { name: 'New session' }));
+  fireEvent.click(view.getByRole('radio', { name: 'Lessons-learned harvest' }));
+  fireEvent.click(view.getByRole('button', { name: 'Start session' }));
+  const code = await view.findByRole('status', { name: 'Room code' }, { timeout: 5000 });
+  return code.textContent ?? '';
 }
