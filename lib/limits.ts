@@ -100,3 +100,14 @@ export const SIGNALING_SILENCE_MS = 30_000;
  * this many. A 5,000-item phase on screen at once cost the panel ~600 MB of layout.
  */
 export const ITEMS_SHOWN_AT_ONCE = 200;
+
+/** Themes in one session, over all phases: more would not fit any screen. */
+export const MAX_THEMES_PER_SESSION = 200;
+/** Characters (UTF-16 code units) in a theme's name. */
+export const MAX_THEME_NAME_LENGTH = 100;
+/** Most dots a facilitator can give each device in one phase. */
+export const MAX_VOTE_BUDGET = 20;
+/** Dots per device when the facilitator does not choose (the usual three of dot voting). */
+export const DEFAULT_VOTE_BUDGET = 3;
+/** Private drafts one device keeps for one session. */
+export const MAX_DRAFTS_PER_SESSION = 500;

@@ -4,9 +4,11 @@ import type { Locale } from '../locale';
 import { err, ok, type Result } from '../result';
 import type { Template } from '../templates/types';
 import { defaultContext, type SessionContext } from './context';
-import { metaOf, phasesOf, SCHEMA_VERSION, type YRecord } from './schema';
+import { initialOrderKeys } from './phase-order';
+import { MIN_READER_VERSION, metaOf, phasesOf, SCHEMA_VERSION, type YRecord } from './schema';
 import type { SessionError } from './types';
 import { checkText } from './validate';
+import { readVoting } from './votes';
 
 export interface NewSession {
   readonly template: Template;
@@ -31,9 +33,11 @@ export function createSession(
   if (titleError) return err(titleError);
 
   const firstPhase = template.phases[0];
+  const orderKeys = initialOrderKeys(template.phases.length);
   doc.transact(() => {
     const meta = metaOf(doc);
-    meta.set('schemaVersion', SCHEMA_VERSION);
+    meta.set('schemaVersion', MIN_READER_VERSION);
+    meta.set('writerVersion', SCHEMA_VERSION);
     meta.set('title', trimmedTitle || template.name[locale]);
     meta.set('templateId', template.id);
     meta.set('templateVersion', template.version);
@@ -44,16 +48,29 @@ export function createSession(
     meta.set('status', 'running');
     meta.set('endedAt', null);
     phasesOf(doc).push(
-      template.phases.map((phase) =>
-        phaseRecord({
+      template.phases.map((phase, index) => {
+        const record = phaseRecord({
           id: phase.id,
           title: phase.title[locale],
           prompt: phase.prompt[locale],
           kinds: [...phase.kinds],
           minutes: phase.minutes,
           notes: phase.notes[locale],
-        }),
-      ),
+        });
+        record.set('order', orderKeys[index]);
+        record.set('privateWriting', phase.privateWriting === true);
+        record.set('revealedAt', null);
+        record.set('themes', phase.themes ?? 'off');
+        if (phase.voting) {
+          // The template's presets; the facilitator opens voting when the group is ready.
+          const preset = readVoting(
+            { status: 'none', showLive: false, maxPerItem: null, ...phase.voting },
+            phase.kinds,
+          );
+          record.set('voting', { ...preset });
+        }
+        return record;
+      }),
     );
   });
   return ok(undefined);

@@ -2,8 +2,28 @@
  * The session engine: module functions over a Y.Doc, free of DOM, browser and transport code,
  * so the side panel, the web page, the tests and the benchmarks share one implementation.
  */
-export { defaultContext, type SessionContext } from './context';
+
+export { type CapabilityInput, capabilities, guard } from './capabilities';
+export { defaultContext, type SessionContext, withRole } from './context';
 export { createSession, type NewSession } from './create';
+export {
+  addDraft,
+  type DraftSelection,
+  type DraftSnapshot,
+  deleteDraft,
+  editDraft,
+  isRevealed,
+  markReadable,
+  mineOf,
+  readDrafts,
+  rememberMine,
+  revealPhase,
+  shareDrafts,
+  voterKeyOf,
+  wasReadable,
+  writesDrafts,
+} from './device-state';
+export { ITEM_FIELD_KINDS, type ItemField, kindHas } from './item-fields';
 export {
   type ActionFields,
   addItem,
@@ -27,7 +47,30 @@ export {
   stepPhase,
   updatePhase,
 } from './phases';
-export { checkSchema, SCHEMA_VERSION } from './schema';
-export { snapshotSession } from './snapshot';
+export { checkSchema, MIN_READER_VERSION, SCHEMA_VERSION } from './schema';
+export {
+  createSnapshotReader,
+  type SnapshotOptions,
+  type SnapshotReader,
+  snapshotSession,
+} from './snapshot';
+export {
+  addTheme,
+  deleteTheme,
+  editThemeName,
+  readThemes,
+  renameTheme,
+  setItemTheme,
+  themeName,
+} from './themes';
 export { clearTimer, pauseTimer, startTimer, timerRemainingMs } from './timer';
 export * from './types';
+export {
+  addVote,
+  closeVoting,
+  removeVote,
+  setShowLive,
+  startVoting,
+  type VotingSettings,
+  voterTally,
+} from './votes';

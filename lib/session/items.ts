@@ -1,11 +1,14 @@
 import * as Y from 'yjs';
 import { MAX_ITEM_TEXT_LENGTH, MAX_ITEMS_PER_SESSION, MAX_OWNER_LENGTH } from '../limits';
 import { err, ok, type Result } from '../result';
+import { guard } from './capabilities';
 import { defaultContext, type SessionContext } from './context';
+import { kindHas } from './item-fields';
 import { findPhase } from './phases';
-import { checkSchema, itemsOf, metaOf, readString, type YRecord } from './schema';
+import { itemsOf, readString, type YRecord } from './schema';
 import type { ItemKind, SessionError } from './types';
 import { checkText, isDueDate } from './validate';
+import { forgetVotesOf } from './votes';
 
 export interface NewItem {
   readonly kind: ItemKind;
@@ -17,20 +20,12 @@ export interface NewItem {
   readonly due?: string;
 }
 
-/** Refuses writes to a document we cannot read, or to a session that has ended. */
-function checkWritable(doc: Y.Doc): SessionError | null {
-  const schemaError = checkSchema(doc);
-  if (schemaError) return schemaError;
-  if (metaOf(doc).get('status') === 'ended') return { code: 'session-ended' };
-  return null;
-}
-
 export function addItem(
   doc: Y.Doc,
   item: NewItem,
   context: SessionContext = defaultContext,
 ): Result<string, SessionError> {
-  const refusal = checkWritable(doc);
+  const refusal = guard(doc, 'add-item', context);
   if (refusal) return err(refusal);
   const phase = findPhase(doc, item.phaseId);
   if (!phase) return err({ code: 'phase-not-found', phaseId: item.phaseId });
@@ -51,18 +46,28 @@ export function addItem(
 
   const id = context.newId();
   doc.transact(() => {
-    const record = new Y.Map<unknown>();
-    record.set('kind', item.kind);
-    record.set('phaseId', item.phaseId);
-    record.set('text', new Y.Text(text));
-    record.set('createdAt', context.now().toISOString());
-    if (item.kind === 'action') {
-      record.set('owner', (item.owner ?? '').trim());
-      record.set('due', item.due ?? '');
-    }
-    items.set(id, record);
+    items.set(id, itemRecord(item, text, context.now().toISOString()));
   });
   return ok(id);
+}
+
+/** Checks a new item's fields as `addItem` does, without writing (drafts use it too). */
+export function checkNewItem(item: NewItem): SessionError | null {
+  const text = item.text.trim();
+  const textError = checkText('item', text, MAX_ITEM_TEXT_LENGTH, { allowEmpty: false });
+  if (textError) return textError;
+  return checkActionFields(item.owner ?? '', item.due ?? '');
+}
+
+export function itemRecord(item: NewItem, text: string, createdAt: string): YRecord {
+  const record = new Y.Map<unknown>();
+  record.set('kind', item.kind);
+  record.set('phaseId', item.phaseId);
+  record.set('text', new Y.Text(text));
+  record.set('createdAt', createdAt);
+  if (kindHas(item.kind, 'owner')) record.set('owner', (item.owner ?? '').trim());
+  if (kindHas(item.kind, 'due')) record.set('due', item.due ?? '');
+  return record;
 }
 
 /**
@@ -90,8 +95,9 @@ export function editItemText(
   itemId: string,
   edit: TextEdit,
   origin: unknown = null,
+  context: SessionContext = defaultContext,
 ): Result<void, SessionError> {
-  const refusal = checkWritable(doc);
+  const refusal = guard(doc, 'edit-item', context);
   if (refusal) return err(refusal);
   const text = itemText(doc, itemId);
   if (!text) return err({ code: 'item-not-found', itemId });
@@ -122,10 +128,11 @@ export function replaceItemText(
   itemId: string,
   next: string,
   origin: unknown = null,
+  context: SessionContext = defaultContext,
 ): Result<void, SessionError> {
   const text = itemText(doc, itemId);
   if (!text) return err({ code: 'item-not-found', itemId });
-  return editItemText(doc, itemId, diffText(text.toString(), next), origin);
+  return editItemText(doc, itemId, diffText(text.toString(), next), origin, context);
 }
 
 /** The single edit that turns `before` into `after`: common prefix and suffix kept. */
@@ -151,12 +158,18 @@ export function deleteItem(
   doc: Y.Doc,
   itemId: string,
   origin: unknown = null,
+  context: SessionContext = defaultContext,
 ): Result<void, SessionError> {
-  const refusal = checkWritable(doc);
+  const refusal = guard(doc, 'delete-item', context);
   if (refusal) return err(refusal);
   const items = itemsOf(doc);
   if (!items.has(itemId)) return err({ code: 'item-not-found', itemId });
-  doc.transact(() => items.delete(itemId), origin);
+  // Its votes go with it, so a restored (undone) item starts without them, and no dots of a
+  // deleted item count against anyone's budget.
+  doc.transact(() => {
+    items.delete(itemId);
+    forgetVotesOf(doc, new Set([itemId]));
+  }, origin);
   return ok(undefined);
 }
 
@@ -170,8 +183,9 @@ export function updateAction(
   doc: Y.Doc,
   itemId: string,
   fields: ActionFields,
+  context: SessionContext = defaultContext,
 ): Result<void, SessionError> {
-  const refusal = checkWritable(doc);
+  const refusal = guard(doc, 'edit-item', context);
   if (refusal) return err(refusal);
   const record = itemsOf(doc).get(itemId);
   if (!record) return err({ code: 'item-not-found', itemId });

@@ -1,14 +1,19 @@
 import type * as Y from 'yjs';
 import { MAX_TITLE_LENGTH } from '../limits';
 import { err, ok, type Result } from '../result';
+import { guard } from './capabilities';
 import { defaultContext, type SessionContext } from './context';
-import { checkSchema, metaOf } from './schema';
+import { checkSchema as checkSchemaError, metaOf } from './schema';
 import type { SessionError } from './types';
 import { checkText } from './validate';
 
-export function setTitle(doc: Y.Doc, title: string): Result<void, SessionError> {
-  const schemaError = checkSchema(doc);
-  if (schemaError) return err(schemaError);
+export function setTitle(
+  doc: Y.Doc,
+  title: string,
+  context: SessionContext = defaultContext,
+): Result<void, SessionError> {
+  const refusal = guard(doc, 'set-title', context);
+  if (refusal) return err(refusal);
   const trimmed = title.trim();
   const error = checkText('title', trimmed, MAX_TITLE_LENGTH, { allowEmpty: false });
   if (error) return err(error);
@@ -21,10 +26,10 @@ export function endSession(
   doc: Y.Doc,
   context: SessionContext = defaultContext,
 ): Result<void, SessionError> {
-  const schemaError = checkSchema(doc);
-  if (schemaError) return err(schemaError);
   const meta = metaOf(doc);
-  if (meta.get('status') === 'ended') return ok(undefined);
+  if (meta.get('status') === 'ended' && !checkSchemaError(doc)) return ok(undefined);
+  const refusal = guard(doc, 'end-session', context);
+  if (refusal) return err(refusal);
   doc.transact(() => {
     meta.set('status', 'ended');
     meta.set('endedAt', context.now().toISOString());
@@ -33,9 +38,13 @@ export function endSession(
 }
 
 /** Opens an ended session again, e.g. when the facilitator ended it by mistake. */
-export function reopenSession(doc: Y.Doc): Result<void, SessionError> {
-  const schemaError = checkSchema(doc);
-  if (schemaError) return err(schemaError);
+export function reopenSession(
+  doc: Y.Doc,
+  context: SessionContext = defaultContext,
+): Result<void, SessionError> {
+  if (metaOf(doc).get('status') !== 'ended' && !checkSchemaError(doc)) return ok(undefined);
+  const refusal = guard(doc, 'reopen-session', context);
+  if (refusal) return err(refusal);
   doc.transact(() => {
     metaOf(doc).set('status', 'running');
     metaOf(doc).set('endedAt', null);

@@ -1,9 +1,10 @@
 import type * as Y from 'yjs';
 import { MAX_PHASE_MINUTES } from '../limits';
 import { err, ok, type Result } from '../result';
+import { guard } from './capabilities';
 import { defaultContext, type SessionContext } from './context';
 import { findPhase } from './phases';
-import { checkSchema, metaOf } from './schema';
+import { metaOf } from './schema';
 import type { PhaseTimer, SessionError } from './types';
 
 /**
@@ -21,8 +22,8 @@ export function startTimer(
   minutes?: number,
   context: SessionContext = defaultContext,
 ): Result<void, SessionError> {
-  const schemaError = checkSchema(doc);
-  if (schemaError) return err(schemaError);
+  const refusal = guard(doc, 'timer', context);
+  if (refusal) return err(refusal);
   const phase = findPhase(doc, phaseId);
   if (!phase) return err({ code: 'phase-not-found', phaseId });
   const current = readTimer(doc);
@@ -52,8 +53,8 @@ export function pauseTimer(
   doc: Y.Doc,
   context: SessionContext = defaultContext,
 ): Result<void, SessionError> {
-  const schemaError = checkSchema(doc);
-  if (schemaError) return err(schemaError);
+  const refusal = guard(doc, 'timer', context);
+  if (refusal) return err(refusal);
   const timer = readTimer(doc);
   if (!timer || timer.startedAt === null) return ok(undefined);
   const remainingMs = timerRemainingMs(timer, context.now());
@@ -61,9 +62,12 @@ export function pauseTimer(
   return ok(undefined);
 }
 
-export function clearTimer(doc: Y.Doc): Result<void, SessionError> {
-  const schemaError = checkSchema(doc);
-  if (schemaError) return err(schemaError);
+export function clearTimer(
+  doc: Y.Doc,
+  context: SessionContext = defaultContext,
+): Result<void, SessionError> {
+  const refusal = guard(doc, 'timer', context);
+  if (refusal) return err(refusal);
   metaOf(doc).delete(TIMER);
   return ok(undefined);
 }

@@ -13,6 +13,28 @@ export function isItemKind(value: unknown): value is ItemKind {
 
 export type SessionStatus = 'running' | 'ended';
 
+/** Who acts on this device. Never stored in the shared document (no identities there). */
+export type Role = 'facilitator' | 'participant';
+
+/** Who may make, rename and fill themes in a phase; 'off' shows no theme controls. */
+export const THEME_POLICIES = ['off', 'anyone', 'facilitator'] as const;
+export type ThemePolicy = (typeof THEME_POLICIES)[number];
+
+/** Dot voting in a phase: 'none' until the facilitator first opens it. */
+export type VotingStatus = 'none' | 'open' | 'closed';
+
+export interface VotingSnapshot {
+  readonly status: VotingStatus;
+  /** The kinds that can be voted on, in ITEM_KINDS order; a subset of the phase's kinds. */
+  readonly kinds: readonly ItemKind[];
+  /** Dots per device in this phase. */
+  readonly budget: number;
+  /** Most dots one device may put on one item; equal to `budget` when there is no maximum. */
+  readonly maxPerItem: number;
+  /** Whether totals are shown while voting is open (otherwise only after it closes). */
+  readonly showLive: boolean;
+}
+
 /** A phase as the session holds it: copied from the template in the session's language. */
 export interface PhaseSnapshot {
   readonly id: string;
@@ -24,6 +46,20 @@ export interface PhaseSnapshot {
   readonly minutes: number;
   /** Facilitator notes; shown to the facilitator, not exported. */
   readonly notes: string;
+  /** Write alone first: new contributions stay drafts on each device until the reveal. */
+  readonly privateWriting: boolean;
+  /** When the facilitator revealed the drafts (ISO time), or null. */
+  readonly revealedAt: string | null;
+  readonly themes: ThemePolicy;
+  readonly voting: VotingSnapshot;
+}
+
+/** A group of insights within one phase. Its name is user text (escape it on export). */
+export interface ThemeSnapshot {
+  readonly id: string;
+  readonly phaseId: string;
+  readonly name: string;
+  readonly createdAt: string;
 }
 
 export interface ItemSnapshot {
@@ -38,6 +74,13 @@ export interface ItemSnapshot {
   readonly owner: string;
   /** Actions only: due date as YYYY-MM-DD; '' when none is set. */
   readonly due: string;
+  /** Insights only: the theme it is in (a theme of the same phase), or ''. */
+  readonly themeId: string;
+  /**
+   * Dots on this item, counted with every device's budget and the per-item maximum applied
+   * (lib/session/votes.ts), so every peer shows the same totals. 0 where nobody voted.
+   */
+  readonly votes: number;
 }
 
 /** The shared countdown of a phase; see lib/session/timer.ts. */
@@ -56,7 +99,13 @@ export interface PhaseTimer {
  * tests. Derived deterministically, so every peer with the same document gets an equal snapshot.
  */
 export interface SessionSnapshot {
+  /** The lowest Kring schema that can read this document (`meta.schemaVersion`). */
   readonly schemaVersion: number;
+  /**
+   * Set when the document claims a newer schema than this Kring supports but this device could
+   * read it before: it stays readable and exportable here, and every write is refused.
+   */
+  readonly readOnly: { readonly found: number; readonly supported: number } | null;
   readonly title: string;
   readonly template: { readonly id: string; readonly version: number; readonly name: string };
   /** The language the session's content (phases, export headings) is written in. */
@@ -75,6 +124,8 @@ export interface SessionSnapshot {
    * (ITEM_KINDS order), then creation time, then id: the same order on every peer.
    */
   readonly items: readonly ItemSnapshot[];
+  /** Every theme whose phase exists, ordered by phase, then creation time, then id. */
+  readonly themes: readonly ThemeSnapshot[];
 }
 
 /** Why the core refused an operation or a document. The UI translates each code. */
@@ -99,6 +150,49 @@ export type SessionError =
   | { readonly code: 'invalid-date'; readonly value: string }
   | { readonly code: 'invalid-minutes'; readonly value: number }
   | { readonly code: 'last-phase' }
-  | { readonly code: 'phase-has-items'; readonly phaseId: string; readonly count: number };
+  | { readonly code: 'phase-has-items'; readonly phaseId: string; readonly count: number }
+  /** The person's role may not do this (e.g. a participant stepping phases). */
+  | { readonly code: 'not-allowed'; readonly action: Capability }
+  | { readonly code: 'theme-not-found'; readonly themeId: string }
+  | { readonly code: 'too-many-themes'; readonly limit: number }
+  | { readonly code: 'not-an-insight'; readonly itemId: string }
+  | { readonly code: 'voting-not-open'; readonly phaseId: string }
+  | { readonly code: 'kind-not-voted'; readonly kind: ItemKind }
+  | { readonly code: 'no-votes-left'; readonly budget: number }
+  | { readonly code: 'item-vote-limit'; readonly limit: number }
+  | { readonly code: 'no-vote-to-remove'; readonly itemId: string }
+  | { readonly code: 'invalid-budget'; readonly value: number }
+  | { readonly code: 'draft-not-found'; readonly draftId: string }
+  | { readonly code: 'too-many-drafts'; readonly limit: number }
+  | { readonly code: 'not-private'; readonly phaseId: string };
 
-export type TextField = 'item' | 'title' | 'owner' | 'phase-title' | 'phase-prompt' | 'phase-notes';
+export type TextField =
+  | 'item'
+  | 'title'
+  | 'owner'
+  | 'phase-title'
+  | 'phase-prompt'
+  | 'phase-notes'
+  | 'theme-name';
+
+/**
+ * Everything a person can do to a session; `capabilities()` (capabilities.ts) decides which
+ * are open to a role in a session's state, and one write guard in the core enforces it.
+ */
+export const CAPABILITIES = [
+  'add-item',
+  'edit-item',
+  'delete-item',
+  'set-title',
+  'step-phase',
+  'edit-phases',
+  'timer',
+  'end-session',
+  'reopen-session',
+  'reveal',
+  'manage-voting',
+  'vote',
+  'edit-themes',
+  'move-to-theme',
+] as const;
+export type Capability = (typeof CAPABILITIES)[number];

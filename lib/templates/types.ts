@@ -1,5 +1,18 @@
 import type { LocalizedText } from '../locale';
-import type { ItemKind } from '../session/types';
+import type { ItemKind, ThemePolicy } from '../session/types';
+
+/**
+ * A dot-voting preset: what the facilitator's "Start voting" offers in this phase. Voting
+ * never starts by itself; the facilitator still opens and closes it.
+ */
+export interface TemplateVoting {
+  /** Dots per device, a whole number from 1 to MAX_VOTE_BUDGET. */
+  readonly budget: number;
+  /** Most dots one device may put on one item, 1 to `budget`; absent: no maximum. */
+  readonly maxPerItem?: number;
+  /** What can be voted on, in ITEM_KINDS order, a subset of the phase's kinds; absent: all. */
+  readonly kinds?: readonly ItemKind[];
+}
 
 /** One phase of a template, in every language. Copied into a session when it starts. */
 export interface TemplatePhase {
@@ -14,6 +27,14 @@ export interface TemplatePhase {
   readonly minutes: number;
   /** Notes for the facilitator: how to run the phase, what to watch for. */
   readonly notes: LocalizedText;
+  // The facilitation moves below are optional, so template files written before them still
+  // load; absent means off.
+  /** Write alone first: contributions stay private drafts until the facilitator reveals. */
+  readonly privateWriting?: boolean;
+  /** Who may make themes and move insights into them; absent: 'off'. */
+  readonly themes?: ThemePolicy;
+  /** The phase suggests dot voting with these presets; absent: it suggests none. */
+  readonly voting?: TemplateVoting;
 }
 
 /** A session template: a facilitation method as data (templates/*.json). */

@@ -1,14 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { createSession, SCHEMA_VERSION, snapshotSession } from '../../lib/session';
+import {
+  addItem,
+  addTheme,
+  addVote,
+  createSession,
+  MIN_READER_VERSION,
+  SCHEMA_VERSION,
+  snapshotSession,
+  startVoting,
+  updatePhase,
+} from '../../lib/session';
 import { fixedContext } from '../helpers/context';
-import { newSessionDoc, snap } from '../helpers/session';
+import { expectOk, newSessionDoc, snap } from '../helpers/session';
 import { testTemplate } from '../helpers/test-template';
 
 describe('createSession', () => {
   it('copies the template phases in the session language and starts at the first phase', () => {
     const session = snap(newSessionDoc('nl'));
-    expect(session.schemaVersion).toBe(SCHEMA_VERSION);
+    // The minimum reader version: everything schema 2 adds is readable by Kring 1.
+    expect(session.schemaVersion).toBe(MIN_READER_VERSION);
+    expect(session.readOnly).toBeNull();
     expect(session.locale).toBe('nl');
     expect(session.title).toBe('Testsjabloon');
     expect(session.template).toEqual({ id: 'test-template', version: 3, name: 'Testsjabloon' });
@@ -24,8 +36,19 @@ describe('createSession', () => {
       kinds: ['question', 'insight'],
       minutes: 15,
       notes: '',
+      privateWriting: false,
+      revealedAt: null,
+      themes: 'off',
+      voting: {
+        status: 'none',
+        kinds: ['question', 'insight'],
+        budget: 3,
+        maxPerItem: 3,
+        showLive: false,
+      },
     });
     expect(session.items).toEqual([]);
+    expect(session.themes).toEqual([]);
   });
 
   it('uses a given title, trimmed', () => {
@@ -80,7 +103,21 @@ describe('schema version', () => {
 describe('anonymity', () => {
   it('stores no author identity: only the documented fields exist', () => {
     const doc = newSessionDoc();
-    const json = doc.toJSON() as { meta: object; phases: object[]; items: object };
+    const context = fixedContext('x');
+    expectOk(updatePhase(doc, 'act', { themes: 'anyone' }));
+    const insight = expectOk(addItem(doc, { kind: 'insight', phaseId: 'act', text: 'i' }, context));
+    const action = expectOk(addItem(doc, { kind: 'action', phaseId: 'act', text: 'a' }, context));
+    expectOk(addTheme(doc, 'act', 'Trust', context));
+    expectOk(startVoting(doc, 'act'));
+    expectOk(addVote(doc, insight, 'voterKey123'));
+    const json = doc.toJSON() as {
+      meta: object;
+      phases: object[];
+      items: Record<string, object>;
+      themes: Record<string, object>;
+      votes: Record<string, unknown>;
+    };
+    expect(Object.keys(json).sort()).toEqual(['items', 'meta', 'phases', 'themes', 'votes']);
     expect(Object.keys(json.meta).sort()).toEqual(
       [
         'createdAt',
@@ -93,7 +130,27 @@ describe('anonymity', () => {
         'templateName',
         'templateVersion',
         'title',
+        'writerVersion',
       ].sort(),
     );
+    const phaseFields = ['id', 'title', 'prompt', 'kinds', 'minutes', 'notes'];
+    const v2PhaseFields = ['order', 'privateWriting', 'revealedAt', 'themes'];
+    for (const phase of json.phases) {
+      const expected = [...phaseFields, ...v2PhaseFields];
+      if ('voting' in phase) expected.push('voting');
+      expect(Object.keys(phase).sort()).toEqual(expected.sort());
+    }
+    // Only the phase voting was opened on carries a voting record.
+    expect(json.phases.filter((phase) => 'voting' in phase)).toHaveLength(1);
+    const itemFields = ['kind', 'phaseId', 'text', 'createdAt'];
+    expect(Object.keys(json.items[insight] ?? {}).sort()).toEqual(itemFields.sort());
+    expect(Object.keys(json.items[action] ?? {}).sort()).toEqual(
+      [...itemFields, 'owner', 'due'].sort(),
+    );
+    for (const theme of Object.values(json.themes)) {
+      expect(Object.keys(theme).sort()).toEqual(['createdAt', 'name', 'phaseId']);
+    }
+    // A vote names an item and a random per-session key, nothing else.
+    expect(json.votes).toEqual({ [`${insight}:voterKey123`]: 1 });
   });
 });

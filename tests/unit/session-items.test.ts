@@ -33,6 +33,8 @@ describe('addItem', () => {
         createdAt: '2026-11-25T09:00:00.000Z',
         owner: '',
         due: '',
+        themeId: '',
+        votes: 0,
       },
     ]);
   });

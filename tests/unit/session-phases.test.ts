@@ -58,6 +58,16 @@ describe('editing phases live', () => {
       kinds: ['question', 'action'],
       minutes: 8,
       notes: 'Short',
+      privateWriting: false,
+      revealedAt: null,
+      themes: 'off',
+      voting: {
+        status: 'none',
+        kinds: ['question', 'action'],
+        budget: 3,
+        maxPerItem: 3,
+        showLive: false,
+      },
     });
   });
 
@@ -149,13 +159,19 @@ describe('editing phases live', () => {
 });
 
 describe('session lifecycle', () => {
-  it('ends with a time, reopens, and keeps phase navigation possible after the end', () => {
+  it('ends with a time, refuses phase navigation after the end, and reopens', () => {
     const doc = newSessionDoc();
     expectOk(endSession(doc, fixedContext('e', Date.UTC(2026, 10, 25, 11, 30))));
     expect(snap(doc)).toMatchObject({ status: 'ended', endedAt: '2026-11-25T11:30:00.000Z' });
-    expectOk(stepPhase(doc, 1));
+    // Issue 11, item 8: an ended session accepts no phase writes.
+    const ended = { ok: false, error: { code: 'session-ended' } };
+    expect(stepPhase(doc, 1)).toEqual(ended);
+    expect(goToPhase(doc, 'act')).toEqual(ended);
+    expect(snap(doc).currentPhaseId).toBe('open');
     expectOk(reopenSession(doc));
     expect(snap(doc)).toMatchObject({ status: 'running', endedAt: null });
+    expectOk(stepPhase(doc, 1));
+    expect(snap(doc).currentPhaseId).toBe('explore');
   });
 
   it('renames the session and refuses an empty title', () => {

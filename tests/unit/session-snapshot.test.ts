@@ -39,7 +39,17 @@ describe('reading a document written by a careless or hostile peer', () => {
     doc.getMap('meta').set('title', { not: 'a string' });
     const session = snap(doc);
     expect(session.items).toEqual([
-      { id: 'sparse', kind: 'question', phaseId: '', text: '', createdAt: '', owner: '', due: '' },
+      {
+        id: 'sparse',
+        kind: 'question',
+        phaseId: '',
+        text: '',
+        createdAt: '',
+        owner: '',
+        due: '',
+        themeId: '',
+        votes: 0,
+      },
     ]);
     expect(session.locale).toBe('en');
     expect(session.title).toBe('');
