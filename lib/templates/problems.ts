@@ -13,6 +13,10 @@ export type PlainProblemCode =
   | 'not-a-string'
   /** Not a number, or a number with a fraction (JSON has no integer type). */
   | 'not-an-integer'
+  /** Not `true` or `false` (the text "false" is not a boolean). */
+  | 'not-a-boolean'
+  /** A text that is not one of the field's options, e.g. `themes` other than off/anyone/facilitator. */
+  | 'unknown-value'
   /** A text that is empty or only whitespace where words are required; an empty phase list. */
   | 'empty'
   /** An id that is not lowercase letters and digits joined by single dashes. */
@@ -23,6 +27,12 @@ export type PlainProblemCode =
   | 'duplicate-kind'
   /** Two phases with the same id; reported at the later one. */
   | 'duplicate-id'
+  /** A voting kind that the phase does not collect (not in the phase's `kinds`). */
+  | 'kind-not-in-phase'
+  /** Voting on a phase whose `kinds` is empty: there would be nothing to vote on. */
+  | 'nothing-to-vote-on'
+  /** `themes` other than 'off' on a phase that collects no insights (themes group insights). */
+  | 'themes-without-insights'
   /** A field the format does not have; usually a typo of one it does have. */
   | 'unknown-field';
 
