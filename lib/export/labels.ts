@@ -25,6 +25,26 @@ export interface HarvestLabels {
   readonly other: string;
   readonly otherNote: string;
   readonly footer: string;
+  /** The heading of a theme whose name is blank. */
+  readonly untitledTheme: string;
+  /** The heading over a themed phase's insights that are in no theme. */
+  readonly notInTheme: string;
+  readonly emptyTheme: string;
+  /** "3 votes", "1 vote", "0 votes": the count after an item or a theme. */
+  readonly votes: (count: number) => string;
+  /** The line that says how a phase voted, e.g. "Dot voting: 3 dots per person." */
+  readonly voting: (voting: VotingLine) => string;
+}
+
+/** What the voting line of a phase says; see `HarvestLabels.voting`. */
+export interface VotingLine {
+  readonly budget: number;
+  /** Most dots per item, or null when that is the whole budget (no separate maximum). */
+  readonly maxPerItem: number | null;
+  /** The kinds voted on, as `HarvestLabels.kinds` names them; empty when all kinds were. */
+  readonly kinds: readonly string[];
+  /** 'closed'; 'live': still open, counts shown; 'hidden': still open, counts not shown yet. */
+  readonly state: 'closed' | 'live' | 'hidden';
 }
 
 export const HARVEST_LABELS: Readonly<Record<Locale, HarvestLabels>> = {
@@ -46,6 +66,21 @@ export const HARVEST_LABELS: Readonly<Record<Locale, HarvestLabels>> = {
     other: 'Other',
     otherNote: 'Contributions from phases that are no longer in the session.',
     footer: 'Exported with Kring.',
+    untitledTheme: 'Untitled theme',
+    notInTheme: 'Not in a theme',
+    emptyTheme: 'No insights in this theme.',
+    votes: (count) => (count === 1 ? '1 vote' : `${count} votes`),
+    voting: ({ budget, maxPerItem, kinds, state }) => {
+      const on = kinds.length > 0 ? ` on ${joinList(kinds, 'and').toLowerCase()}` : '';
+      const dots = budget === 1 ? '1 dot' : `${budget} dots`;
+      const max = maxPerItem === null ? '' : `, at most ${maxPerItem} per item`;
+      const open = {
+        closed: '',
+        live: ' (still open)',
+        hidden: ' (still open; the results follow when voting closes)',
+      }[state];
+      return `Dot voting${on}: ${dots} per person${max}${open}.`;
+    },
   },
   nl: {
     untitled: 'Sessie zonder titel',
@@ -65,5 +100,26 @@ export const HARVEST_LABELS: Readonly<Record<Locale, HarvestLabels>> = {
     other: 'Overig',
     otherNote: 'Bijdragen uit fasen die niet meer in de sessie staan.',
     footer: 'Geëxporteerd met Kring.',
+    untitledTheme: 'Naamloos thema',
+    notInTheme: 'Niet in een thema',
+    emptyTheme: 'Geen inzichten in dit thema.',
+    votes: (count) => (count === 1 ? '1 stem' : `${count} stemmen`),
+    voting: ({ budget, maxPerItem, kinds, state }) => {
+      const on = kinds.length > 0 ? ` op ${joinList(kinds, 'en').toLowerCase()}` : '';
+      const dots = budget === 1 ? '1 stip' : `${budget} stippen`;
+      const max = maxPerItem === null ? '' : `, maximaal ${maxPerItem} per bijdrage`;
+      const open = {
+        closed: '',
+        live: ' (nog open)',
+        hidden: ' (nog open; de uitslag volgt zodra de stemming sluit)',
+      }[state];
+      return `Stippenstemmen${on}: ${dots} per persoon${max}${open}.`;
+    },
   },
 };
+
+/** "a", "a and b", "a, b and c". */
+function joinList(words: readonly string[], and: string): string {
+  if (words.length <= 1) return words.join('');
+  return `${words.slice(0, -1).join(', ')} ${and} ${words.at(-1)}`;
+}

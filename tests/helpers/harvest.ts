@@ -10,6 +10,8 @@ import type {
   ItemSnapshot,
   PhaseSnapshot,
   SessionSnapshot,
+  ThemeSnapshot,
+  VotingSnapshot,
 } from '../../lib/session/types';
 
 const markdownIt = new MarkdownIt('commonmark');
@@ -116,15 +118,38 @@ export function phase(
   title: string,
   overrides: Partial<PhaseSnapshot> = {},
 ): PhaseSnapshot {
+  const kinds = overrides.kinds ?? ['question', 'insight', 'action'];
   return {
     id,
     title,
     prompt: '',
-    kinds: ['question', 'insight', 'action'],
+    kinds,
     minutes: 10,
     notes: '',
+    privateWriting: false,
+    revealedAt: null,
+    themes: 'off',
+    voting: { status: 'none', kinds, budget: 3, maxPerItem: 3, showLive: false },
     ...overrides,
   };
+}
+
+/** Voting settings as a facilitator sets them: 3 dots, no separate maximum, closed. */
+export function voting(
+  kinds: readonly ItemKind[],
+  overrides: Partial<VotingSnapshot> = {},
+): VotingSnapshot {
+  const budget = overrides.budget ?? 3;
+  return { status: 'closed', kinds, budget, maxPerItem: budget, showLive: false, ...overrides };
+}
+
+export function theme(
+  id: string,
+  phaseId: string,
+  name: string,
+  overrides: Partial<ThemeSnapshot> = {},
+): ThemeSnapshot {
+  return { id, phaseId, name, createdAt: '2026-11-25T10:00:00.000Z', ...overrides };
 }
 
 let itemCount = 0;
@@ -143,6 +168,8 @@ export function item(
     createdAt: '2026-11-25T10:00:00.000Z',
     owner: '',
     due: '',
+    themeId: '',
+    votes: 0,
     ...overrides,
   };
 }
@@ -150,6 +177,7 @@ export function item(
 export function session(overrides: Partial<SessionSnapshot> = {}): SessionSnapshot {
   return {
     schemaVersion: 1,
+    readOnly: null,
     title: 'Session',
     template: { id: 'test', version: 1, name: 'Test template' },
     locale: 'en',
@@ -160,6 +188,7 @@ export function session(overrides: Partial<SessionSnapshot> = {}): SessionSnapsh
     timer: null,
     phases: [phase('p1', 'Phase one')],
     items: [],
+    themes: [],
     ...overrides,
   };
 }

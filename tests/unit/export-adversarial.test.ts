@@ -19,9 +19,12 @@ import {
   quotes,
   session,
   shapeOf,
+  theme,
   tokenCounts,
   userText,
+  voting,
 } from '../helpers/harvest';
+import { HOSTILE_TEXTS } from '../helpers/hostile-texts';
 
 /** Every user-written field of a session that the harvest shows. */
 interface Fields {
@@ -32,19 +35,32 @@ interface Fields {
   readonly text: string;
   readonly owner: string;
   readonly due: string;
+  readonly themeName: string;
 }
 
 function probe(fields: Fields): SessionSnapshot {
   return session({
     title: fields.title,
     template: { id: 'probe', version: 1, name: fields.templateName },
-    phases: [phase('p1', fields.phaseTitle, { prompt: fields.prompt })],
+    phases: [
+      phase('p1', fields.phaseTitle, { prompt: fields.prompt }),
+      // The same theme name twice: a heading with a vote total after it, and one without.
+      phase('voted', 'Voted', { kinds: ['insight'], voting: voting(['insight']) }),
+      phase('unvoted', 'Unvoted', { kinds: ['insight'] }),
+    ],
     items: [
       item('question', 'p1', fields.text),
       // If the text above broke out of its list item, this one would move or change.
       item('question', 'p1', 'after'),
       item('action', 'p1', fields.text, { owner: fields.owner, due: fields.due }),
+      item('insight', 'voted', 'themed', { themeId: 'voted-theme', votes: 2 }),
+      item('insight', 'voted', 'loose', { votes: 1 }),
+      item('insight', 'unvoted', 'themed', { themeId: 'unvoted-theme' }),
       item('insight', 'removed-phase', fields.text),
+    ],
+    themes: [
+      theme('voted-theme', 'voted', fields.themeName),
+      theme('unvoted-theme', 'unvoted', fields.themeName),
     ],
   });
 }
@@ -62,6 +78,7 @@ function baseline(fields: Fields): SessionSnapshot {
     text: plain(fields.text),
     owner: plain(fields.owner),
     due: plain(fields.due),
+    themeName: plain(fields.themeName),
   });
 }
 
@@ -141,7 +158,19 @@ function checkHarvest(fields: Fields): void {
   const shown = text === '' ? '<em_open>(no text)<em_close>' : text;
   expect(listAfter(tokens, { level: 3, text: 'Questions' })).toEqual([shown, 'after']);
   expect(listAfter(tokens, { level: 3, text: 'Actions' })).toEqual([shown + actionDetails(fields)]);
-  expect(listAfter(tokens, { level: 3, text: 'Insights' })).toEqual([shown]);
+  expect(listAfter(tokens, { level: 2, text: 'Other' })).toEqual([shown]);
+
+  // A theme name is one heading, under its phase's Insights, and never more.
+  const themeName = expectedLine(fields.themeName) || 'Untitled theme';
+  expect(headings(tokens).filter((heading) => heading.level === 4)).toEqual([
+    { level: 4, text: `${themeName} — 2 votes` },
+    { level: 4, text: 'Not in a theme' },
+    { level: 4, text: themeName },
+  ]);
+  expect(listAfter(tokens, { level: 4, text: `${themeName} — 2 votes` })).toEqual([
+    'themed — 2 votes',
+  ]);
+  expect(listAfter(tokens, { level: 4, text: themeName })).toEqual(['themed']);
 }
 
 function actionDetails(fields: Fields): string {
@@ -163,92 +192,9 @@ function everywhere(text: string): Fields {
     text,
     owner: text,
     due: text,
+    themeName: text,
   };
 }
-
-const HOSTILE_TEXTS: readonly string[] = [
-  '# heading',
-  '###### heading',
-  '#',
-  'Week #',
-  '## both sides ##',
-  '- item',
-  '* item',
-  '+ item',
-  '- [ ] task',
-  '1. item',
-  '1) item',
-  '1.',
-  '2026. year',
-  '> quote',
-  '>',
-  '| a | b |\n|---|---|\n| c | d |',
-  'a | b\n--|--',
-  '===',
-  '---',
-  '***',
-  '* * *',
-  '_ _ _',
-  'Title\n===',
-  'Title\n---',
-  '    code',
-  '\tcode',
-  '  - indented list',
-  '   # indented heading',
-  'a\n\n    code after a blank line',
-  '```\ncode\n```',
-  '```js',
-  '~~~\ncode\n~~~',
-  '`code`',
-  '``a ` b``',
-  '[x](javascript:alert(1))',
-  '[x][ref]\n\n[ref]: javascript:alert(1)',
-  '[a]: https://x',
-  '[^1]: footnote',
-  '![](x)',
-  '![alt](https://x/y.png "title")',
-  '<script>alert(1)</script>',
-  '<div>\nblock\n</div>',
-  '<!-- comment -->',
-  '<https://x>',
-  '<mail@example.org>',
-  'https://x and www.example.org',
-  '*em*',
-  '_em_',
-  '**strong**',
-  '__strong__',
-  '***both***',
-  'snake_case_word',
-  '~~strike~~',
-  '\\',
-  'ends with \\',
-  '\\*not em\\*',
-  'a\\\nb',
-  '&amp;',
-  '&#60;script&#62;',
-  '&copy; &#x1F600; &nbsp;',
-  'Jan & Piet',
-  'a\r\nb',
-  'a\rb',
-  'a\r\n\r\nb',
-  'a  \nb',
-  'a\n\nb',
-  'a\n\n\n\nb',
-  '\n\nleading and trailing blank lines\n\n',
-  'tabs\tin\tthe\tmiddle\t',
-  ' ',
-  '',
-  '\u00a0non-breaking space at both ends\u00a0',
-  '\u3000ideographic space',
-  'a\u0000b\u0007c',
-  'lone \ud800 surrogate',
-  '🙂 emoji 👩🏽‍🦱 and 🇳🇱',
-  'مرحبا بكم في الحي',
-  'שלום לכולם, 3 + 4',
-  '\u202eright-to-left override\u202c',
-  '$x^2$ and :smile:',
-  '# *a* [b](c) <d> `e` _f_ \\ & |\n- g\n> h\n'.repeat(80).slice(0, 2_000),
-];
 
 describe('hostile user text in a harvest', () => {
   it.each(HOSTILE_TEXTS.map((text) => [text]))('renders %j as text and nothing else', (text) => {
@@ -275,6 +221,7 @@ describe('any user text in a harvest', () => {
           text: userText,
           owner: userText,
           due: userText,
+          themeName: userText,
         }),
         checkHarvest,
       ),

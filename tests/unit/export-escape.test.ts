@@ -214,6 +214,15 @@ describe('harvest labels', () => {
         labels.other,
         labels.otherNote,
         labels.footer,
+        labels.untitledTheme,
+        labels.notInTheme,
+        labels.emptyTheme,
+        ...[0, 1, 2, 1_000].map((count) => labels.votes(count)),
+        ...(['closed', 'live', 'hidden'] as const).flatMap((state) => [
+          labels.voting({ budget: 1, maxPerItem: null, kinds: [], state }),
+          labels.voting({ budget: 3, maxPerItem: 2, kinds: [labels.kinds.insight], state }),
+          labels.voting({ budget: 20, maxPerItem: 1, kinds: Object.values(labels.kinds), state }),
+        ]),
       ];
       for (const text of texts) expect(escapeMarkdownInline(text)).toBe(text);
     }
