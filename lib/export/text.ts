@@ -1,6 +1,6 @@
 import type { Locale } from '../locale';
 import { formatLongDate, utcDayOf } from './date';
-import { escapeMarkdownInline, escapeMarkdownLines, normalizeUserText } from './escape';
+import { escapeNormalizedInline, escapeNormalizedLines, normalizeUserText } from './escape';
 
 /**
  * User text as the harvest places it: the only way markdown.ts and items.ts turn user text
@@ -9,7 +9,7 @@ import { escapeMarkdownInline, escapeMarkdownLines, normalizeUserText } from './
 
 /** User text for a one-line spot (heading, label value): line breaks become spaces, trimmed. */
 export function inline(text: string): string {
-  return escapeMarkdownInline(normalizeUserText(text).replaceAll('\n', ' ').trim());
+  return escapeNormalizedInline(normalizeUserText(text).replaceAll('\n', ' ').trim());
 }
 
 /**
@@ -18,11 +18,19 @@ export function inline(text: string): string {
  * goes; every other character stays.
  */
 export function textLines(text: string): string[] {
-  return escapeMarkdownLines(
-    normalizeUserText(text)
-      .replace(/[^\S\n]+$/gmu, '')
-      .trim(),
-  );
+  // Cleaned once: dropping whitespace leaves normalised text normalised.
+  return escapeNormalizedLines(withoutLineEndSpace(normalizeUserText(text)).trim());
+}
+
+/**
+ * Drops the whitespace before each line end (`$` of a multiline regex: a line feed, U+2028 or
+ * U+2029; normalised text has no `\r`). Text with none of those is one line, whose trailing
+ * whitespace `trim` drops anyway, so it skips the regex, which is slow on long text.
+ */
+function withoutLineEndSpace(normalized: string): string {
+  const multiline =
+    normalized.includes('\n') || normalized.includes('\u2028') || normalized.includes('\u2029');
+  return multiline ? normalized.replace(/[^\S\n]+$/gmu, '') : normalized;
 }
 
 /** A long date in the session's language; text that is no date is kept as it was typed. */

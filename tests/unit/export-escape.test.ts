@@ -1,11 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  escapeEachCharacter,
   escapeMarkdownInline,
   escapeMarkdownLines,
   normalizeUserText,
 } from '../../lib/export/escape';
 import { HARVEST_LABELS } from '../../lib/export/labels';
+import { textLines } from '../../lib/export/text';
 import { LOCALES } from '../../lib/locale';
 import { ITEM_KINDS } from '../../lib/session/types';
 import {
@@ -17,6 +19,7 @@ import {
   tokenCounts,
   userText,
 } from '../helpers/harvest';
+import { HOSTILE_TEXTS } from '../helpers/hostile-texts';
 
 /** Renders escaped text as a list item's paragraph and returns its shape and plain text. */
 function asListItem(text: string): { shape: string[]; text: string; hardBreaks: number } {
@@ -173,6 +176,54 @@ describe('escaping any text', () => {
   });
 });
 
+/**
+ * The escape functions return a line as it is when no character in it could need escaping
+ * (issue 11). That shortcut must never change the result: it agrees with escaping each
+ * character, on lines with and without Markdown syntax at the start, in the middle, at the end.
+ */
+describe('the shortcut for lines that need no escaping', () => {
+  const CHARACTERS = [
+    ...Array.from({ length: 95 }, (_, i) => String.fromCharCode(0x20 + i)),
+    ...['\t', '\u00a0', '\u2028', '\u3000', '\ufeff', 'é', 'ß', '٣', '🙂', '\ud800'],
+  ];
+  const line = fc.string({ unit: fc.constantFrom(...CHARACTERS), maxLength: 12 });
+
+  function expectSameAsEachCharacter(text: string): void {
+    for (const normalized of normalizeUserText(text).split('\n')) {
+      expect(escapeMarkdownInline(normalized)).toBe(escapeEachCharacter(normalized));
+    }
+    const inline = normalizeUserText(text).replaceAll('\n', ' ');
+    expect(escapeMarkdownInline(text)).toBe(escapeEachCharacter(inline));
+  }
+
+  it('agrees with escaping each character on hostile text and with spaces or words around it', () => {
+    for (const text of HOSTILE_TEXTS) {
+      for (const variant of [text, ` ${text}`, `${text} `, `x${text}`, `${text}x`, `x ${text} x`]) {
+        expectSameAsEachCharacter(variant);
+      }
+    }
+  });
+
+  it('agrees with escaping each character on any line', () => {
+    fc.assert(fc.property(fc.oneof(line, userText), expectSameAsEachCharacter), {
+      numRuns: 5_000,
+    });
+  });
+
+  it('keeps the whitespace before line ends out of multi-line text, as before the shortcut', () => {
+    fc.assert(
+      fc.property(userText, (text) => {
+        const cleaned = normalizeUserText(text)
+          .replace(/[^\S\n]+$/gmu, '')
+          .trim();
+        expect(textLines(text)).toEqual(escapeMarkdownLines(cleaned));
+      }),
+      { numRuns: 2_000 },
+    );
+    expect(textLines('a \u2028b  \nc\u2029 d ')).toEqual(['a\u2028b', 'c\u2029 d']);
+  });
+});
+
 describe('normalizeUserText', () => {
   it('turns every line ending into \\n', () => {
     expect(normalizeUserText('a\r\nb\rc\nd')).toBe('a\nb\nc\nd');
@@ -180,6 +231,15 @@ describe('normalizeUserText', () => {
 
   it('drops control characters but keeps tabs and line feeds', () => {
     expect(normalizeUserText('a\u0000b\u0007c\u000bd\u007fe\u0085f\tg\nh')).toBe('abcdef\tg\nh');
+  });
+
+  it('drops exactly the Unicode control characters (Cc) other than tab and line feed', () => {
+    const every = Array.from({ length: 0x110000 }, (_, cp) => String.fromCodePoint(cp)).join('');
+    const expected = every
+      .toWellFormed()
+      .replace(/\r\n?/g, '\n')
+      .replace(/(?![\t\n])\p{Cc}/gu, '');
+    expect(normalizeUserText(every) === expected).toBe(true);
   });
 
   it('replaces lone surrogates, which UTF-8 cannot hold', () => {
