@@ -9,13 +9,13 @@ import {
   type ItemKind,
   pauseTimer,
   reopenSession,
+  type SessionContext,
   startTimer,
   stepPhase,
   updateAction,
 } from '../../lib/session';
 import { fixedContext } from './context';
 import { snap } from './session';
-import { testTemplate } from './test-template';
 
 /**
  * Random session operations for the fuzzes: what facilitators and participants do to a
@@ -31,18 +31,26 @@ export type SessionOperation =
   | { type: 'end' | 'reopen'; peer: number }
   | { type: 'timer'; peer: number; phase: number; action: 'start' | 'pause' | 'clear' };
 
-const PHASES = testTemplate.phases.map((phase) => ({ id: phase.id, kinds: phase.kinds }));
-
 const text = fc.string({
   minLength: 1,
   maxLength: 12,
   unit: fc.constantFrom('a', 'b', ' ', '#', '\n', 'é', '😀'),
 });
 
-/** Each operation with its weight, for `fc.oneof`. */
-export function sessionOperations(peers: number): fc.WeightedArbitrary<SessionOperation>[] {
+/** Weights by operation type ('end' for end and reopen); unnamed ones keep their default. */
+export type OperationWeights = Partial<Record<Exclude<SessionOperation['type'], 'reopen'>, number>>;
+
+/**
+ * Each operation with its weight, for `fc.oneof`. A phase is picked modulo the phases the peer
+ * sees: 0..11 spreads evenly over 3 or 4 phases.
+ */
+export function sessionOperations(
+  peers: number,
+  weights: OperationWeights = {},
+): fc.WeightedArbitrary<SessionOperation>[] {
   const peer = fc.nat({ max: peers - 1 });
   const item = fc.nat(20);
+  const phase = fc.nat(11);
   const weighted = (arbitrary: fc.Arbitrary<SessionOperation>, weight: number) => ({
     arbitrary,
     weight,
@@ -52,11 +60,11 @@ export function sessionOperations(peers: number): fc.WeightedArbitrary<SessionOp
       fc.record({
         type: fc.constant('add' as const),
         peer,
-        phase: fc.nat(2),
+        phase,
         kind: fc.nat(2),
         text,
       }),
-      3,
+      weights.add ?? 3,
     ),
     weighted(
       fc.record({
@@ -67,9 +75,9 @@ export function sessionOperations(peers: number): fc.WeightedArbitrary<SessionOp
         deleteCount: fc.nat(3),
         insert: fc.string({ maxLength: 4 }),
       }),
-      3,
+      weights.edit ?? 3,
     ),
-    weighted(fc.record({ type: fc.constant('delete' as const), peer, item }), 1),
+    weighted(fc.record({ type: fc.constant('delete' as const), peer, item }), weights.delete ?? 1),
     weighted(
       fc.record({
         type: fc.constant('action' as const),
@@ -77,62 +85,75 @@ export function sessionOperations(peers: number): fc.WeightedArbitrary<SessionOp
         item,
         owner: fc.string({ maxLength: 6 }),
       }),
-      1,
+      weights.action ?? 1,
     ),
-    weighted(fc.record({ type: fc.constant('step' as const), peer, forward: fc.boolean() }), 1),
-    weighted(fc.record({ type: fc.constantFrom('end' as const, 'reopen' as const), peer }), 1),
+    weighted(
+      fc.record({ type: fc.constant('step' as const), peer, forward: fc.boolean() }),
+      weights.step ?? 1,
+    ),
+    weighted(
+      fc.record({ type: fc.constantFrom('end' as const, 'reopen' as const), peer }),
+      weights.end ?? 1,
+    ),
     weighted(
       fc.record({
         type: fc.constant('timer' as const),
         peer,
-        phase: fc.nat(2),
+        phase,
         action: fc.constantFrom('start' as const, 'pause' as const, 'clear' as const),
       }),
-      1,
+      weights.timer ?? 1,
     ),
   ];
 }
 
-/** Applies `op` to `doc` (peer `op.peer`'s document); `counter` keeps new item ids unique. */
+/**
+ * Applies `op` to `doc` (peer `op.peer`'s document); `counter` keeps new item ids unique.
+ * `context` is the acting device's (its role and clock); without one it acts as a facilitator
+ * with the wall clock. Phases are picked among those the peer sees, in its order.
+ */
 export function applySessionOperation(
   doc: Y.Doc,
   op: SessionOperation,
   counter: { n: number },
+  context?: SessionContext,
 ): void {
-  const items = snap(doc).items;
+  const { items, phases } = snap(doc);
   const pickItem = (index: number) => items[index % Math.max(1, items.length)]?.id ?? 'none';
+  const pickPhase = (index: number) => phases[index % Math.max(1, phases.length)];
   // Results are deliberately ignored: refusals (ended session, unknown item) are part of the fuzz.
   switch (op.type) {
     case 'add': {
-      const phase = PHASES[op.phase] as { id: string; kinds: readonly ItemKind[] };
-      const kind = phase.kinds[op.kind % phase.kinds.length] as ItemKind;
-      const context = fixedContext(`p${op.peer}-${counter.n++}-`);
-      addItem(doc, { kind, phaseId: phase.id, text: op.text }, context);
+      const phase = pickPhase(op.phase);
+      const kind: ItemKind | undefined = phase?.kinds[op.kind % phase.kinds.length];
+      if (!phase || !kind) return; // a phase may collect no kind at all
+      const adding = context ?? fixedContext(`p${op.peer}-${counter.n++}-`);
+      addItem(doc, { kind, phaseId: phase.id, text: op.text }, adding);
       return;
     }
     case 'edit':
-      editItemText(doc, pickItem(op.item), op);
+      editItemText(doc, pickItem(op.item), op, null, context);
       return;
     case 'delete':
-      deleteItem(doc, pickItem(op.item));
+      deleteItem(doc, pickItem(op.item), null, context);
       return;
     case 'action':
-      updateAction(doc, pickItem(op.item), { owner: op.owner });
+      updateAction(doc, pickItem(op.item), { owner: op.owner }, context);
       return;
     case 'step':
-      stepPhase(doc, op.forward ? 1 : -1);
+      stepPhase(doc, op.forward ? 1 : -1, context);
       return;
     case 'end':
-      endSession(doc);
+      endSession(doc, context);
       return;
     case 'reopen':
-      reopenSession(doc);
+      reopenSession(doc, context);
       return;
     case 'timer': {
-      const phaseId = (PHASES[op.phase] as { id: string }).id;
-      if (op.action === 'start') startTimer(doc, phaseId);
-      else if (op.action === 'pause') pauseTimer(doc);
-      else clearTimer(doc);
+      const phaseId = pickPhase(op.phase)?.id ?? 'none';
+      if (op.action === 'start') startTimer(doc, phaseId, undefined, context);
+      else if (op.action === 'pause') pauseTimer(doc, context);
+      else clearTimer(doc, context);
       return;
     }
   }
