@@ -1,31 +1,50 @@
-import { useRef } from 'preact/hooks';
+import { useContext, useRef } from 'preact/hooks';
 import type { PhaseView } from '../../lib/app/session-model';
 import { formatDate } from '../../lib/i18n/translate';
 import type { ItemKind, ItemSnapshot } from '../../lib/session';
 import { useApp, useT } from '../app-context';
+import { isRanked, votingOf } from '../session/voting-view';
+import { RoomThemes } from './RoomThemes';
+import { RoomVoteResult, RoomVoting } from './RoomVotes';
 import { useFitCount } from './use-fit';
 
 /** At most this many items per kind go into the page; the screen shows fewer (use-fit.ts). */
 const MAX_RENDERED = 60;
 
-/** The contributions of the phase, one column per kind, newest first. */
+/** The contributions of the phase, one column per kind: newest first, or most votes first. */
 export function RoomBoard({ view }: { view: PhaseView }) {
   const kinds = view.phase.kinds;
   if (kinds.length === 0) return null;
+  const voting = votingOf(view);
   return (
-    <div class={`room-board room-board-${kinds.length}`}>
-      {kinds.map((kind) => (
-        <RoomKind key={kind} kind={kind} items={view.itemsByKind.get(kind) ?? []} />
-      ))}
-    </div>
+    <RoomVoting.Provider value={voting}>
+      <div class={`room-board room-board-${kinds.length}`}>
+        {kinds.map((kind) =>
+          kind === 'insight' && view.themeGroups && view.themes.length > 0 ? (
+            <RoomThemes
+              key={kind}
+              groups={view.themeGroups}
+              total={view.itemsByKind.get(kind)?.length ?? 0}
+              Item={RoomItem}
+            />
+          ) : (
+            <RoomKind key={kind} kind={kind} items={view.itemsByKind.get(kind) ?? []} />
+          ),
+        )}
+      </div>
+    </RoomVoting.Provider>
   );
 }
 
 function RoomKind({ kind, items }: { kind: ItemKind; items: readonly ItemSnapshot[] }) {
   const t = useT();
   const listRef = useRef<HTMLUListElement>(null);
-  const newestFirst = items.slice(-MAX_RENDERED).reverse();
-  const key = newestFirst.map((item) => `${item.id}:${item.text}:${item.owner}:${item.due}`);
+  // Ranked by votes (phase-view.ts), the top comes first; otherwise the newest.
+  const ranked = isRanked(useContext(RoomVoting), kind);
+  const newestFirst = ranked ? items.slice(0, MAX_RENDERED) : items.slice(-MAX_RENDERED).reverse();
+  const key = newestFirst.map(
+    (item) => `${item.id}:${item.text}:${item.owner}:${item.due}:${ranked ? item.votes : ''}`,
+  );
   const fit = useFitCount(listRef, newestFirst.length, key.join('\n'));
   const hidden = items.length - fit;
   const headingId = `room-heading-${kind}`;
@@ -72,6 +91,7 @@ function RoomItem({ item }: { item: ItemSnapshot }) {
           )}
         </p>
       )}
+      <RoomVoteResult item={item} />
     </li>
   );
 }

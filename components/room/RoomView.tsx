@@ -5,7 +5,9 @@ import type { RoomCode } from '../../lib/room/code';
 import { useApp, useT } from '../app-context';
 import { RoomBoard } from './RoomBoard';
 import { RoomJoin } from './RoomJoin';
+import { RoomPrivate } from './RoomPrivate';
 import { RoomTimer } from './RoomTimer';
+import { RoomVotingState } from './RoomVotes';
 import './room-view.css';
 
 export interface RoomViewProps {
@@ -52,6 +54,12 @@ export function RoomView({ session, code, invitePage, surface }: RoomViewProps) 
               </div>
               <h1 class="room-title">{view.phase.title}</h1>
               {view.phase.prompt && <p class="room-prompt">{view.phase.prompt}</p>}
+              <RoomPrivate
+                view={view}
+                drafts={presence.drafts}
+                ended={snapshot.status === 'ended'}
+              />
+              <RoomVotingState view={view} />
               {snapshot.status === 'ended' && <p class="room-ended">{t('roomView.ended')}</p>}
             </header>
             <RoomBoard view={view} />

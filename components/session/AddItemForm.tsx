@@ -20,6 +20,8 @@ function AddItemFormView({ session, kind }: { session: SessionModel; kind: ItemK
   const [owner, setOwner] = useState('');
   const [due, setDue] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
+  /** The last contribution was kept as a private draft (writing alone first): say so. */
+  const [keptAsDraft, setKeptAsDraft] = useState(false);
   const id = `new-${kind}`;
   const formRef = useRef<HTMLFormElement>(null);
   useKeepInView(formRef);
@@ -34,6 +36,7 @@ function AddItemFormView({ session, kind }: { session: SessionModel; kind: ItemK
     setOwner('');
     setDue('');
     setProblem(null);
+    setKeptAsDraft(result.value.draft);
   };
 
   const describedBy = [
@@ -63,6 +66,7 @@ function AddItemFormView({ session, kind }: { session: SessionModel; kind: ItemK
         onInput={(e) => {
           setText(e.currentTarget.value);
           if (problem) setProblem(null);
+          if (keptAsDraft) setKeptAsDraft(false);
         }}
         onKeyDown={(e) => {
           if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {
@@ -104,6 +108,9 @@ function AddItemFormView({ session, kind }: { session: SessionModel; kind: ItemK
           {problem}
         </p>
       )}
+      <p role="status" class={keptAsDraft ? 'hint' : 'visually-hidden'}>
+        {keptAsDraft && t('draft.kept')}
+      </p>
       <button type="submit" class="secondary">
         {t(`kind.${kind}.add`)}
       </button>

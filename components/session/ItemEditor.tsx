@@ -1,7 +1,5 @@
-import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { SessionModel } from '../../lib/app/session-model';
-import { describeSessionError } from '../../lib/i18n/errors';
-import { useT } from '../app-context';
+import { useLiveText } from './use-live-text';
 
 interface Props {
   readonly session: SessionModel;
@@ -17,45 +15,7 @@ interface Props {
  * and the caret moved by the remote change, so it stays where the person was typing.
  */
 export function ItemEditor({ session, itemId, label, readOnly }: Props) {
-  const t = useT();
-  const ref = useRef<HTMLTextAreaElement>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-  const text = session.itemText(itemId);
-
-  // Layout effect: the text is in place before the first paint, never an empty flash.
-  useLayoutEffect(() => {
-    const area = ref.current;
-    if (!area) return;
-    area.value = text.value.peek();
-    return text.onRemoteChange((mapIndex) => {
-      // Reading the selection forces a layout; only a focused editor has a caret to keep.
-      if (area.ownerDocument.activeElement !== area) {
-        area.value = text.value.peek();
-        return;
-      }
-      const { selectionStart, selectionEnd, selectionDirection } = area;
-      area.value = text.value.peek();
-      area.setSelectionRange(
-        mapIndex(selectionStart),
-        mapIndex(selectionEnd),
-        selectionDirection ?? undefined,
-      );
-    });
-  }, [text]);
-
-  const onInput = (event: Event) => {
-    const area = event.currentTarget as HTMLTextAreaElement;
-    const result = session.editItemText(itemId, area.value);
-    if (result.ok) {
-      setProblem(null);
-      return;
-    }
-    // Refused (too long, deleted, session ended): show the shared text again and say why.
-    const caret = area.selectionStart;
-    area.value = text.value.peek();
-    area.setSelectionRange(Math.min(caret, area.value.length), Math.min(caret, area.value.length));
-    setProblem(describeSessionError(t, result.error));
-  };
+  const { ref, onInput, problem } = useLiveText<HTMLTextAreaElement>(session.itemText(itemId));
 
   const errorId = `item-error-${itemId}`;
   return (

@@ -1,8 +1,10 @@
 import type { SessionModel } from '../../lib/app/session-model';
-import type { ItemSnapshot } from '../../lib/session';
+import type { ItemSnapshot, ThemeSnapshot } from '../../lib/session';
 import { useT } from '../app-context';
 import { memo } from '../memo';
 import { ItemEditor } from './ItemEditor';
+import { ThemeControl } from './ThemeControl';
+import { VoteControl } from './VoteControl';
 
 const PREVIEW_LENGTH = 40;
 
@@ -10,10 +12,13 @@ function ItemRowView({
   session,
   item,
   readOnly,
+  themes,
 }: {
   session: SessionModel;
   item: ItemSnapshot;
   readOnly: boolean;
+  /** The phase's themes, when this person may move the insight into one (ThemeGroups). */
+  themes?: readonly ThemeSnapshot[] | undefined;
 }) {
   const t = useT();
   const mine = session.mine.value.has(item.id);
@@ -48,6 +53,8 @@ function ItemRowView({
         )}
       </div>
       {item.kind === 'action' && <ActionFields session={session} item={item} readOnly={readOnly} />}
+      {themes && <ThemeControl session={session} item={item} themes={themes} />}
+      <VoteControl session={session} item={item} preview={preview} />
       {mine && <span class="mine-badge">{t('item.mine')}</span>}
     </li>
   );
@@ -102,5 +109,8 @@ export const ItemRow = memo(
     before.item.id === after.item.id &&
     before.item.text === after.item.text &&
     before.item.owner === after.item.owner &&
-    before.item.due === after.item.due,
+    before.item.due === after.item.due &&
+    before.item.themeId === after.item.themeId &&
+    before.item.votes === after.item.votes &&
+    before.themes === after.themes,
 );

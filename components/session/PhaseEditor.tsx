@@ -5,6 +5,8 @@ import { MAX_PHASE_MINUTES, MAX_PHASE_TEXT_LENGTH, MAX_PHASE_TITLE_LENGTH } from
 import { ITEM_KINDS, type ItemKind, type SessionError } from '../../lib/session';
 import { useT } from '../app-context';
 import { Field } from '../Field';
+import { PrivateWritingField } from './PrivateWriting';
+import { ThemePolicyField } from './ThemePolicyField';
 
 /**
  * The facilitator edits the phase on screen live: its title, question, minutes, what it
@@ -26,6 +28,8 @@ export function PhaseEditor({
   const [notes, setNotes] = useState(phase.notes);
   const [minutes, setMinutes] = useState(String(phase.minutes));
   const [kinds, setKinds] = useState<readonly ItemKind[]>(phase.kinds);
+  const [themes, setThemes] = useState(phase.themes);
+  const [privateWriting, setPrivateWriting] = useState(phase.privateWriting);
   const [problem, setProblem] = useState<string | null>(null);
 
   const show = (result: { ok: true } | { ok: false; error: SessionError }) => {
@@ -35,7 +39,15 @@ export function PhaseEditor({
   const save = (event: Event) => {
     event.preventDefault();
     const saved = show(
-      session.updatePhase({ title, prompt, notes, minutes: Number(minutes), kinds }),
+      session.updatePhase({
+        title,
+        prompt,
+        notes,
+        minutes: Number(minutes),
+        kinds,
+        themes,
+        privateWriting,
+      }),
     );
     if (saved) onDone();
   };
@@ -86,6 +98,14 @@ export function PhaseEditor({
           </label>
         ))}
       </fieldset>
+      {kinds.length > 0 && (
+        <PrivateWritingField
+          checked={privateWriting}
+          revealed={phase.revealedAt !== null}
+          onChange={setPrivateWriting}
+        />
+      )}
+      {kinds.includes('insight') && <ThemePolicyField value={themes} onChange={setThemes} />}
       <Field id="phase-notes-input" label={t('phase.notes')}>
         <textarea
           id="phase-notes-input"

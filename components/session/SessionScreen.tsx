@@ -10,7 +10,10 @@ import { ExportBar } from './ExportBar';
 import { KindSection } from './KindSection';
 import { PhasePanel } from './PhasePanel';
 import { PresenceLine } from './PresenceLine';
+import { PrivateWriting, SharedDraftsNotice } from './PrivateWriting';
 import { RoomCodeCard } from './RoomCodeCard';
+import { VotesLeft } from './VotesLeft';
+import { VotingBar } from './VotingBar';
 
 /** After this many milliseconds without finding the session, suggest checking the code. */
 const WAITING_HINT_MS = 15_000;
@@ -57,6 +60,8 @@ function ReadySession({ entry, session }: { entry: SessionEntry; session: Sessio
   if (!snapshot || !view) return null;
   const ended = snapshot.status === 'ended';
   const facilitator = session.role === 'facilitator';
+  // Ended, or claimed by a newer Kring: shown and exportable, not writable.
+  const readOnly = !session.capabilities.value.has('add-item');
   return (
     <>
       <header class="session-head">
@@ -73,8 +78,18 @@ function ReadySession({ entry, session }: { entry: SessionEntry; session: Sessio
           {t('session.ended')}
         </p>
       )}
+      {snapshot.readOnly && (
+        <p class="banner" role="status">
+          {t('session.readOnlyNewer', {
+            found: snapshot.readOnly.found,
+            supported: snapshot.readOnly.supported,
+          })}
+        </p>
+      )}
       <Announcer session={session} />
       <PhasePanel session={session} view={view} snapshot={snapshot} />
+      <PrivateWriting session={session} view={view} />
+      <VotingBar session={session} view={view} />
       {view.phase.kinds.length === 0 && <p class="empty">{t('session.noKinds')}</p>}
       {view.phase.kinds.map((kind) => (
         <KindSection
@@ -82,9 +97,10 @@ function ReadySession({ entry, session }: { entry: SessionEntry; session: Sessio
           session={session}
           kind={kind}
           items={view.itemsByKind.get(kind) ?? []}
-          readOnly={ended}
+          readOnly={readOnly}
         />
       ))}
+      <VotesLeft session={session} />
       <ExportBar session={session} />
       {facilitator && <EndSession session={session} ended={ended} />}
     </>
@@ -103,6 +119,7 @@ function Announcer({ session }: { session: SessionModel }) {
   const arrivals = session.arrivals.value;
   return (
     <div class="announcer">
+      <SharedDraftsNotice session={session} />
       <div role="status" aria-live="polite" class="visually-hidden">
         {/* A new element each time, so the same words twice are still announced twice. */}
         {arrivals && <span key={arrivals.at}>{arrivalsText(t, arrivals)}</span>}

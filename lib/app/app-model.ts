@@ -18,7 +18,7 @@ import type {
 import { type ConnectNeeds, connectSession } from './connect-session';
 import { createInviteActions } from './invite-actions';
 import { createSecretsCache } from './secrets-cache';
-import { loadEntries, removeEntry, type SessionEntry } from './sessions-store';
+import { deviceStateName, loadEntries, removeEntry, type SessionEntry } from './sessions-store';
 import {
   defaultSettings,
   parseSettings,
@@ -221,6 +221,7 @@ export function createAppModel(
       if (current.peek()?.entry.roomName === roomName) leave();
       await guard(async () => {
         await services.deleteStored(roomName);
+        await services.deleteStored(deviceStateName(roomName));
         sessions.value = await removeEntry(store, roomName);
         toast.value = { kind: 'session-deleted', title: entry.title };
       });

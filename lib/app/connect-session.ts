@@ -2,11 +2,11 @@ import type { ReadonlySignal } from '@preact/signals';
 import * as Y from 'yjs';
 import type { KeyValueStore } from '../platform/types';
 import { ok, type Result } from '../result';
-import type { SessionError } from '../session';
+import { rememberMine, type SessionError } from '../session';
 import type { CurrentSession, RoomServices } from './app-types';
 import type { SecretsFor } from './secrets-cache';
 import { createSessionModel } from './session-model';
-import { mineKey, type SessionEntry, saveEntry } from './sessions-store';
+import { deviceStateName, mineKey, type SessionEntry, saveEntry } from './sessions-store';
 import type { Settings } from './settings';
 
 /** What bringing a stored session to life needs from the app model. */
@@ -37,13 +37,18 @@ export async function connectSession(
 ): Promise<Result<LiveSession, SessionError>> {
   const { services, store, settings, guard } = needs;
   const doc = new Y.Doc();
+  const device = new Y.Doc();
   const stored = services.persist(doc, entry.roomName);
-  await stored.loaded;
+  // This device's own state of the session: persisted apart, never given to the transport.
+  const storedDevice = services.persist(device, deviceStateName(entry.roomName));
+  await Promise.all([stored.loaded, storedDevice.loaded]);
   if (prepare) {
     const prepared = prepare(doc);
     if (!prepared.ok) {
       stored.destroy();
+      storedDevice.destroy();
       doc.destroy();
+      device.destroy();
       return prepared;
     }
   }
@@ -53,14 +58,13 @@ export async function connectSession(
     iceServers: settings.peek().iceServers,
     role: entry.role,
   });
-  const mine = (await store.get<string[]>(mineKey(entry.roomName))) ?? [];
+  await moveLegacyMine(store, entry.roomName, device, guard);
   const model = createSessionModel({
     doc,
     transport,
     role: entry.role,
     displayName: settings.peek().displayName,
-    mine,
-    onMineChange: (ids) => void guard(() => store.set(mineKey(entry.roomName), ids)),
+    device,
   });
   const opened = { ...entry, lastOpenedAt: new Date().toISOString() };
   needs.onSaved(await saveEntry(store, opened));
@@ -80,7 +84,28 @@ export async function connectSession(
     model.destroy();
     transport.destroy();
     stored.destroy();
+    storedDevice.destroy();
     doc.destroy();
+    device.destroy();
   };
   return ok({ entry: opened, model, close });
+}
+
+/**
+ * Kring before schema 2 kept "which items are mine" as a list in the key-value store; it now
+ * lives with the rest of the device state. Moved once, then the old key goes.
+ */
+async function moveLegacyMine(
+  store: KeyValueStore,
+  roomName: string,
+  device: Y.Doc,
+  guard: ConnectNeeds['guard'],
+): Promise<void> {
+  const legacy = await guard(() => store.get<string[]>(mineKey(roomName)));
+  if (!Array.isArray(legacy)) return;
+  rememberMine(
+    device,
+    legacy.filter((id): id is string => typeof id === 'string'),
+  );
+  await guard(() => store.remove(mineKey(roomName)));
 }

@@ -1,16 +1,16 @@
 import type * as Y from 'yjs';
-import type { SessionSnapshot } from '../session';
+import type { SessionContext, SessionSnapshot } from '../session';
 import { type ItemTextModel, itemTextModel } from './item-text';
 
 /** The editors' text models of one session's items, one per item while it exists. */
-export function createItemTextModels(doc: Y.Doc) {
+export function createItemTextModels(doc: Y.Doc, context?: SessionContext) {
   const texts = new Map<string, ItemTextModel>();
   return {
     /** The live text of one item for its editor; the same model for repeated calls. */
     get(itemId: string): ItemTextModel {
       let model = texts.get(itemId);
       if (!model) {
-        model = itemTextModel(doc, itemId);
+        model = itemTextModel(doc, itemId, context);
         texts.set(itemId, model);
       }
       return model;

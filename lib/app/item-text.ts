@@ -1,7 +1,7 @@
 import { type ReadonlySignal, signal } from '@preact/signals';
 import * as Y from 'yjs';
 import type { Result } from '../result';
-import { itemText, replaceItemText, type SessionError } from '../session';
+import { itemText, replaceItemText, type SessionContext, type SessionError } from '../session';
 
 /** Maps a position in the text before a remote change to the same place after it. */
 export type IndexMapper = (index: number) => number;
@@ -22,8 +22,20 @@ export interface ItemTextModel {
 /** Marks our own transactions, so their events are not mistaken for remote ones. */
 const LOCAL_EDIT = Symbol('kring-local-edit');
 
-export function itemTextModel(doc: Y.Doc, itemId: string): ItemTextModel {
-  const text = itemText(doc, itemId) ?? new Y.Text();
+export function itemTextModel(doc: Y.Doc, itemId: string, context?: SessionContext): ItemTextModel {
+  return liveTextModel(itemText(doc, itemId) ?? new Y.Text(), (next, origin) =>
+    replaceItemText(doc, itemId, next, origin, context),
+  );
+}
+
+/**
+ * A live text model over any shared Y.Text (an item's text, a theme's name). `write` applies
+ * what the person typed, marked with `origin` so it is not taken for a remote change.
+ */
+export function liveTextModel(
+  text: Y.Text,
+  write: (next: string, origin: unknown) => Result<void, SessionError>,
+): ItemTextModel {
   const value = signal(text.toString());
   const listeners = new Set<(mapIndex: IndexMapper) => void>();
   const observer = (event: Y.YTextEvent, transaction: Y.Transaction) => {
@@ -35,7 +47,7 @@ export function itemTextModel(doc: Y.Doc, itemId: string): ItemTextModel {
   text.observe(observer);
   return {
     value,
-    input: (next) => replaceItemText(doc, itemId, next, LOCAL_EDIT),
+    input: (next) => write(next, LOCAL_EDIT),
     onRemoteChange(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

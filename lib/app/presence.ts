@@ -1,5 +1,5 @@
 import type { Awareness } from 'y-protocols/awareness';
-import { MAX_DISPLAY_NAME_LENGTH } from '../limits';
+import { MAX_DISPLAY_NAME_LENGTH, MAX_DRAFTS_PER_SESSION } from '../limits';
 
 /**
  * What a peer tells the others about itself, in awareness only (never in the document).
@@ -10,6 +10,11 @@ export interface PresenceState {
   readonly role: 'facilitator' | 'participant';
   /** '' for someone who gave no name. */
   readonly name: string;
+  /**
+   * How many private drafts this device holds (a count, never text): the facilitator sees how
+   * far writing alone has got. Optional: older Kring does not send it.
+   */
+  readonly drafts?: number;
 }
 
 export interface Presence {
@@ -19,6 +24,8 @@ export interface Presence {
   readonly names: readonly string[];
   /** People present who gave no name, this device excluded. */
   readonly anonymous: number;
+  /** Private drafts everyone present holds, this device included. */
+  readonly drafts: number;
 }
 
 export function announce(awareness: Awareness, state: PresenceState): void {
@@ -27,25 +34,36 @@ export function announce(awareness: Awareness, state: PresenceState): void {
 
 function readState(value: unknown): PresenceState | null {
   if (typeof value !== 'object' || value === null) return null;
-  const { v, role, name } = value as Record<string, unknown>;
+  const { v, role, name, drafts } = value as Record<string, unknown>;
   if (v !== 1 || (role !== 'facilitator' && role !== 'participant')) return null;
-  return { v, role, name: typeof name === 'string' ? name.slice(0, MAX_DISPLAY_NAME_LENGTH) : '' };
+  return {
+    v,
+    role,
+    name: typeof name === 'string' ? name.slice(0, MAX_DISPLAY_NAME_LENGTH) : '',
+    // Anything odd counts as none: one peer must not make the count meaningless.
+    drafts:
+      Number.isInteger(drafts) && (drafts as number) >= 0
+        ? Math.min(drafts as number, MAX_DRAFTS_PER_SESSION)
+        : 0,
+  };
 }
 
 export function readPresence(awareness: Awareness): Presence {
   const names: string[] = [];
   let count = 0;
   let anonymous = 0;
+  let drafts = 0;
   for (const [clientId, value] of awareness.getStates()) {
     const state = readState(value);
     if (!state) continue;
     count++;
+    drafts += state.drafts ?? 0;
     if (clientId === awareness.clientID) continue;
     if (state.name.trim() === '') anonymous++;
     else names.push(state.name.trim());
   }
   names.sort((a, b) => a.localeCompare(b));
-  return { count: Math.max(count, 1), names, anonymous };
+  return { count: Math.max(count, 1), names, anonymous, drafts };
 }
 
 /** Calls `listener` whenever someone arrives, leaves or renames; returns the unsubscribe. */

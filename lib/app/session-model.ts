@@ -4,27 +4,37 @@ import { type HarvestFile, harvestFile } from '../export/harvest';
 import { err, type Result } from '../result';
 import type { Transport, TransportStatus } from '../room/transport';
 import {
-  addItem,
+  type Capability,
   clearTimer,
+  createSnapshotReader,
+  defaultContext,
   deleteItem,
   endSession,
   type ItemKind,
+  markReadable,
   pauseTimer,
+  type Role,
   reopenSession,
+  type SessionContext,
   type SessionError,
   startTimer,
   stepPhase,
   updateAction,
+  wasReadable,
+  withRole,
 } from '../session';
 import { type ArrivalCounts, watchArrivals } from './arrivals';
+import { capabilitiesSignal } from './capabilities-signal';
+import { facilitationMoves } from './facilitation-moves';
 import type { ItemTextModel } from './item-text';
 import { createItemTextModels } from './item-text-models';
 import { phaseEditing } from './phase-editing';
-import { type PhaseView, phaseViewOf } from './phase-view';
+import type { PhaseView } from './phase-view';
+import { phaseViewCache, sameItemIds } from './phase-view-cache';
 import { announce, type Presence, readPresence, watchPresence } from './presence';
-import { readSessionState, type SessionState, shareUnchanged } from './session-state';
+import { readSessionState, type SessionState } from './session-state';
 
-export type Role = 'facilitator' | 'participant';
+export type { Role } from '../session';
 
 export type { PhaseView } from './phase-view';
 export type { SessionState } from './session-state';
@@ -45,9 +55,13 @@ export interface SessionModelOptions {
   readonly transport: Transport;
   readonly role: Role;
   readonly displayName: string;
-  /** Item ids this device wrote earlier (remembered locally, never in the document). */
-  readonly mine?: readonly string[];
-  readonly onMineChange?: (ids: readonly string[]) => void;
+  /**
+   * What of this session stays on this device: drafts, own items, voter key
+   * (lib/session/device-state.ts). Persisted apart, never given to the transport.
+   */
+  readonly device: Y.Doc;
+  /** Clock and ids; the role is added here. */
+  readonly context?: SessionContext;
 }
 
 /**
@@ -57,19 +71,26 @@ export interface SessionModelOptions {
  */
 export function createSessionModel(options: SessionModelOptions) {
   const { doc, transport, role } = options;
-  const state = signal<SessionState>(readSessionState(doc));
+  const context = withRole(options.context ?? defaultContext, role);
+  // A device that could read the session before keeps reading it when a peer claims a newer
+  // schema (lib/session/schema.ts, "Versions").
+  const reader = createSnapshotReader(doc, { allowNewer: () => wasReadable(options.device) });
+  const state = signal<SessionState>(readSessionState(reader));
+  const noteReadable = (next: SessionState) => {
+    if (next.kind === 'ready' && next.snapshot.readOnly === null) markReadable(options.device);
+  };
+  noteReadable(state.peek());
   const status = signal<TransportStatus>(transport.status());
   const presence = signal<Presence>(readPresence(transport.awareness));
   /** The phase this person looks at; null follows the group. */
   const viewedPhaseId = signal<string | null>(null);
   const notice = signal<SessionNotice | null>(null);
-  const mine = signal<ReadonlySet<string>>(new Set(options.mine ?? []));
   const lastError = signal<SessionError | null>(null);
   const arrivals = signal<ArrivalsNotice | null>(null);
 
   const snapshot = computed(() => (state.value.kind === 'ready' ? state.value.snapshot : null));
   const arrivalsWatcher = watchArrivals({
-    isMine: (id) => mine.peek().has(id),
+    isMine: (id) => moves.mine.peek().has(id),
     onArrivals: (counts) => {
       arrivals.value = { counts, at: Date.now() };
     },
@@ -78,9 +99,13 @@ export function createSessionModel(options: SessionModelOptions) {
 
   const onUpdate = () => {
     const previous = snapshot.peek();
-    const next = shareUnchanged(previous, readSessionState(doc));
-    if (next.kind === 'ready') texts.forgetDeleted(next.snapshot);
-    arrivalsWatcher.update(next.kind === 'ready' ? next.snapshot : null);
+    const next = readSessionState(reader);
+    noteReadable(next);
+    // Only when items came or went: both walk every item, and most updates are keystrokes.
+    if (next.kind !== 'ready' || !previous || !sameItemIds(previous, next.snapshot)) {
+      if (next.kind === 'ready') texts.forgetDeleted(next.snapshot);
+      arrivalsWatcher.update(next.kind === 'ready' ? next.snapshot : null);
+    }
     batch(() => {
       state.value = next;
       if (next.kind !== 'ready' || !previous) return;
@@ -106,17 +131,18 @@ export function createSessionModel(options: SessionModelOptions) {
   const stopPresence = watchPresence(transport.awareness, (next) => {
     presence.value = next;
   });
-  announce(transport.awareness, { v: 1, role, name: options.displayName });
 
+  const viewOfPhase = phaseViewCache();
   const phaseView = computed((): PhaseView | null => {
     const session = snapshot.value;
     if (!session) return null;
-    return phaseViewOf(session, viewedPhaseId.value ?? session.currentPhaseId);
+    return viewOfPhase(session, viewedPhaseId.value ?? session.currentPhaseId);
   });
   /** The phase the group is in, whatever this person looks at: what the room view shows. */
+  const viewOfGroupPhase = phaseViewCache();
   const groupPhaseView = computed((): PhaseView | null => {
     const session = snapshot.value;
-    return session ? phaseViewOf(session, session.currentPhaseId) : null;
+    return session ? viewOfGroupPhase(session, session.currentPhaseId) : null;
   });
 
   let movingPhase = false;
@@ -124,15 +150,15 @@ export function createSessionModel(options: SessionModelOptions) {
     viewedPhaseId.value = null;
     movingPhase = true;
     try {
-      return report(stepPhase(doc, direction));
+      return report(stepPhase(doc, direction, context));
     } finally {
       movingPhase = false;
     }
   }
 
   const undo = new Y.UndoManager(doc.getMap('items'), { trackedOrigins: new Set([UNDOABLE]) });
-  const texts = createItemTextModels(doc);
-  const editing = phaseEditing({ doc, phaseView, viewedPhaseId });
+  const texts = createItemTextModels(doc, context);
+  const editing = phaseEditing({ doc, phaseView, viewedPhaseId, context });
 
   /**
    * Records a refusal for the session screen to show, and passes the result on. Only for
@@ -143,11 +169,21 @@ export function createSessionModel(options: SessionModelOptions) {
     return result;
   }
 
-  function rememberMine(id: string): void {
-    const next = new Set(mine.peek()).add(id);
-    mine.value = next;
-    options.onMineChange?.([...next]);
-  }
+  const moves = facilitationMoves({
+    doc,
+    device: options.device,
+    context,
+    snapshot,
+    phaseView,
+    report,
+  });
+  announce(transport.awareness, { v: 1, role, name: options.displayName, drafts: 0 });
+  const stopDraftCount = moves.waitingDrafts.subscribe((count) => {
+    transport.awareness.setLocalStateField('drafts', count);
+  });
+
+  /** What this person may do now, in the phase on screen (capabilities.ts). */
+  const allowed = capabilitiesSignal(role, snapshot, phaseView);
 
   return {
     role,
@@ -161,24 +197,39 @@ export function createSessionModel(options: SessionModelOptions) {
     notice: notice as ReadonlySignal<SessionNotice | null>,
     /** The latest "N new insights" for the polite live region; null before any. */
     arrivals: arrivals as ReadonlySignal<ArrivalsNotice | null>,
-    mine: mine as ReadonlySignal<ReadonlySet<string>>,
+    mine: moves.mine,
+    capabilities: allowed,
+    can: (capability: Capability) => allowed.peek().has(capability),
+    drafts: moves.drafts,
+    sharedDrafts: moves.sharedDrafts,
+    myVotes: moves.myVotes,
     lastError: lastError as ReadonlySignal<SessionError | null>,
 
+    /** Adds a contribution to the phase on screen: a private draft while it is for writing alone. */
     addItem(kind: ItemKind, text: string, action?: { owner: string; due: string }) {
-      const phase = phaseView.peek()?.phase;
-      if (!phase) return err({ code: 'phase-not-found', phaseId: '' } as const);
-      const result = addItem(doc, { kind, phaseId: phase.id, text, ...action });
-      if (result.ok) rememberMine(result.value);
-      return result;
+      return moves.addContribution(kind, text, action);
     },
+    editDraft: moves.editDraft,
+    deleteDraft: moves.deleteDraft,
+    shareDraft: moves.shareDraft,
+    reveal: moves.reveal,
+    startVoting: moves.startVoting,
+    closeVoting: moves.closeVoting,
+    setShowLive: moves.setShowLive,
+    addVote: moves.addVote,
+    removeVote: moves.removeVote,
+    addTheme: moves.addTheme,
+    deleteTheme: moves.deleteTheme,
+    themeName: moves.themeName,
+    setItemTheme: moves.setItemTheme,
     deleteItem(itemId: string) {
       undo.stopCapturing();
-      const result = report(deleteItem(doc, itemId, UNDOABLE));
+      const result = report(deleteItem(doc, itemId, UNDOABLE, context));
       if (result.ok) notice.value = { kind: 'item-deleted', at: Date.now() };
       return result;
     },
     updateAction(itemId: string, fields: { owner?: string; due?: string }) {
-      return report(updateAction(doc, itemId, fields));
+      return report(updateAction(doc, itemId, fields, context));
     },
     undoDelete() {
       undo.undo();
@@ -201,16 +252,16 @@ export function createSessionModel(options: SessionModelOptions) {
     startTimer(minutes?: number) {
       const phase = phaseView.peek()?.phase;
       if (!phase) return report(err({ code: 'phase-not-found', phaseId: '' } as const));
-      return report(startTimer(doc, phase.id, minutes));
+      return report(startTimer(doc, phase.id, minutes, context));
     },
-    pauseTimer: () => report(pauseTimer(doc)),
+    pauseTimer: () => report(pauseTimer(doc, context)),
     updatePhase: editing.updatePhase,
     addPhaseAfter: editing.addPhaseAfter,
     removePhase: editing.removePhase,
     movePhase: editing.movePhase,
-    clearTimer: () => report(clearTimer(doc)),
-    endSession: () => report(endSession(doc)),
-    reopenSession: () => report(reopenSession(doc)),
+    clearTimer: () => report(clearTimer(doc, context)),
+    endSession: () => report(endSession(doc, context)),
+    reopenSession: () => report(reopenSession(doc, context)),
     dismissError() {
       lastError.value = null;
     },
@@ -224,6 +275,9 @@ export function createSessionModel(options: SessionModelOptions) {
     connections: () => transport.connections(),
     destroy() {
       doc.off('update', onUpdate);
+      reader.destroy();
+      moves.destroy();
+      stopDraftCount();
       arrivalsWatcher.destroy();
       stopStatus();
       stopPresence();

@@ -41,7 +41,18 @@ export async function removeEntry(store: KeyValueStore, roomName: string): Promi
   return entries;
 }
 
-/** Ids of the items this device wrote: remembered here only, so the document stays anonymous. */
+/**
+ * Where Kring before schema 2 kept the ids of the items this device wrote; read once to move
+ * them into the device state (connect-session.ts).
+ */
 export function mineKey(roomName: string): string {
   return `kring.mine.${roomName}`;
+}
+
+/**
+ * The stored name of a session's device-local state (drafts, own items, voter key; see
+ * lib/session/device-state.ts), next to the session document's own.
+ */
+export function deviceStateName(roomName: string): string {
+  return `${roomName}:device`;
 }

@@ -12,7 +12,9 @@ export async function readStoredHarvest(
   const stored = persist(doc, roomName);
   try {
     await stored.loaded;
-    const snapshot = snapshotSession(doc);
+    // What this device stores it could read when it stored it: a later claim of a newer
+    // schema by some peer must not keep its harvest from its owner (lib/session/schema.ts).
+    const snapshot = snapshotSession(doc, { allowNewer: true });
     if (!snapshot.ok) return null;
     return harvestFile(snapshot.value);
   } finally {

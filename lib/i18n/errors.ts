@@ -11,7 +11,12 @@ export function describeSessionError(t: Translate, error: SessionError): string 
       return t('error.text-too-long', { length: error.length, limit: error.limit });
     case 'too-many-items':
     case 'too-many-phases':
+    case 'too-many-themes':
+    case 'too-many-drafts':
+    case 'item-vote-limit':
       return t(`error.${error.code}`, { limit: error.limit });
+    case 'no-votes-left':
+      return t('error.no-votes-left', { budget: error.budget });
     case 'invalid-date':
       return t('error.invalid-date', { value: error.value });
     default:

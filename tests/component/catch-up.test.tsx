@@ -20,6 +20,8 @@ describe('joining a large session', () => {
 
     const code = await startLessonsLearned(f);
     const session = facilitator.current.value?.model;
+    // "What did we intend?" is for writing alone first: revealed, it shares at once.
+    fireEvent.click(f.getByRole('button', { name: 'Reveal' }));
     for (let i = 0; i < 40; i++) session?.addItem('insight', `Inzicht ${i} `.padEnd(1_500, '.'));
 
     fireEvent.click(p.getByRole('button', { name: 'Deelnemen aan sessie' }));

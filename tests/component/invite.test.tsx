@@ -135,7 +135,7 @@ async function facilitatorAndParticipantApp(participantStore: KeyValueStore = me
     const view = render(<App app={app} />);
     return { app, view, p: within(view.container as HTMLElement) };
   };
-  return { code, link, participant };
+  return { f, code, link, participant };
 }
 
 describe('opening an invite link', () => {
@@ -208,7 +208,9 @@ describe('opening an invite link', () => {
 
   it('reopens a session this device already joined, also after a reload', async () => {
     const store = memoryStore();
-    const { link, participant } = await facilitatorAndParticipantApp(store);
+    const { f, link, participant } = await facilitatorAndParticipantApp(store);
+    // "What did we intend?" is for writing alone first: revealed, it shares at once.
+    fireEvent.click(f.getByRole('button', { name: 'Reveal' }));
     const first = await participant();
     await first.app.openInvite(new URL(link).hash);
     fireEvent.input(first.p.getByRole('textbox', { name: 'Your name' }), {

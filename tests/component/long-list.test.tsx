@@ -8,6 +8,8 @@ describe('a long list of items', () => {
     const { app } = await renderApp();
     await startLessonsLearned(screen);
     const session = app.current.value?.model;
+    // "What did we intend?" is for writing alone first: revealed, it shares at once.
+    fireEvent.click(screen.getByRole('button', { name: 'Reveal' }));
     // One millisecond apart, as people type: items of the same millisecond are ordered by
     // their random ids, which would make "newest" a coin toss.
     vi.useFakeTimers({ toFake: ['Date'] });

@@ -56,6 +56,9 @@ describe('a facilitator and a participant', () => {
 
   it('share items, and the participant follows the facilitator through the phases', async () => {
     const { f, p } = await facilitatorAndParticipant();
+    // "What did we intend?" is for writing alone first: revealed, it shares at once.
+    fireEvent.click(f.getByRole('button', { name: 'Reveal' }));
+    await waitFor(() => expect(p.queryByText(/^Eerst alleen schrijven/)).toBeNull());
     fireEvent.input(p.getByRole('textbox', { name: 'Nieuw inzicht' }), {
       target: { value: 'Het doel was te vaag.' },
     });
@@ -85,6 +88,8 @@ describe('a facilitator and a participant', () => {
   // write per keystroke of anyone), which the benchmark showed as extra latency.
   it('do not write to storage for every remote keystroke', async () => {
     const { f, participantWrites } = await facilitatorAndParticipant();
+    // "What did we intend?" is for writing alone first: revealed, it shares at once.
+    fireEvent.click(f.getByRole('button', { name: 'Reveal' }));
     fireEvent.input(f.getByRole('textbox', { name: 'New insight' }), { target: { value: 'a' } });
     fireEvent.click(f.getByRole('button', { name: 'Add insight' }));
     const before = participantWrites.length;
@@ -111,6 +116,8 @@ describe('a facilitator and a participant', () => {
 
   it('keep the caret in place when someone else types in the same item', async () => {
     const { f, p } = await facilitatorAndParticipant();
+    // "What did we intend?" is for writing alone first: revealed, it shares at once.
+    fireEvent.click(f.getByRole('button', { name: 'Reveal' }));
     fireEvent.input(f.getByRole('textbox', { name: 'New insight' }), {
       target: { value: 'Who decided?' },
     });

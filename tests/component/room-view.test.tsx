@@ -2,7 +2,7 @@ import { act, fireEvent, render, waitFor, within } from '@testing-library/preact
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../components/App';
 import { PresentContext } from '../../components/room/present-context';
-import { createAppModel } from '../../lib/app/app-model';
+import { type AppModel, createAppModel } from '../../lib/app/app-model';
 import { ARRIVALS_WINDOW_MS, CATCH_UP_MS } from '../../lib/app/arrivals';
 import { roomWindowPresenter } from '../../lib/platform/present';
 import { formatRoomCode } from '../../lib/room/code';
@@ -50,6 +50,17 @@ async function presentingFacilitator(languages = ['en-GB'], withParticipant = fa
     await waitFor(() => expect(participant.current.value?.model.snapshot.value).toBeTruthy());
   }
   return { f, facilitator, participant, presenter, code };
+}
+
+/**
+ * The first phase, "What did we intend?", is for writing alone first: Reveal makes it share
+ * contributions at once, once the participant has seen it.
+ */
+async function reveal(f: ReturnType<typeof within>, participant: AppModel) {
+  fireEvent.click(f.getByRole('button', { name: 'Reveal' }));
+  await waitFor(() =>
+    expect(participant.current.value?.model.phaseView.value?.phase.revealedAt).toBeTruthy(),
+  );
 }
 
 /** Presses Present and returns the room window's body to query. */
@@ -107,11 +118,34 @@ describe('the room view', () => {
     const { room } = await present(f, presenter);
     await room.findByText('2 here');
     expect(room.getByRole('heading', { level: 2, name: 'Insights (0)' })).toBeTruthy();
+    await reveal(f, participant);
     participant.current.value?.model.addItem('insight', 'The goal was too vague.');
     await room.findByText('The goal was too vague.');
     expect(room.getByRole('heading', { level: 2, name: 'Insights (1)' })).toBeTruthy();
     await act(() => participant.leave());
     await room.findByText('1 here');
+  });
+
+  it('shows how many drafts are written while the group writes alone, never their text', async () => {
+    const { f, participant, presenter } = await presentingFacilitator(['en-GB'], true);
+    const { win, room } = await present(f, presenter);
+    expect(
+      room.getByText(
+        'Write alone first. What you write stays on your own device until the facilitator reveals.',
+      ),
+    ).toBeTruthy();
+    expect(room.getByText('No drafts written yet.')).toBeTruthy();
+    participant.current.value?.model.addItem('insight', 'A private thought.');
+    participant.current.value?.model.addItem('insight', 'Another one.');
+    await room.findByText('2 drafts written so far');
+    expect(win.body.textContent).not.toContain('A private thought.');
+    expect(room.getByRole('heading', { level: 2, name: 'Insights (0)' })).toBeTruthy();
+
+    fireEvent.click(f.getByRole('button', { name: 'Reveal' }));
+    await room.findByText('A private thought.');
+    expect(room.getByRole('heading', { level: 2, name: 'Insights (2)' })).toBeTruthy();
+    expect(room.queryByText(/drafts? written so far/)).toBeNull();
+    expect(room.queryByText(/^Write alone first/)).toBeNull();
   });
 
   it('shows the room code and QR code until the facilitator hides them', async () => {
@@ -188,6 +222,7 @@ describe('the room view', () => {
 describe('announcements of new contributions', () => {
   it("tell others' new items politely and together, never the person's own", async () => {
     const { f, facilitator, participant } = await presentingFacilitator(['en-GB'], true);
+    await reveal(f, participant);
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
     vi.advanceTimersByTime(CATCH_UP_MS);
     const theirs = participant.current.value?.model;

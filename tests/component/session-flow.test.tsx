@@ -37,7 +37,7 @@ describe('new session', () => {
       const option = screen.getByRole('radio', { name });
       expect(option.getAttribute('aria-describedby')).toBeTruthy();
     }
-    expect(screen.getByText(/105 minutes · 6 phases/)).toBeTruthy();
+    expect(screen.getByText(/105 minutes · 5 phases/)).toBeTruthy();
   });
 
   it('asks for a template before starting', async () => {
@@ -54,7 +54,7 @@ describe('new session', () => {
       /^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{2}$/,
     );
     expect(screen.getByRole('img', { name: 'QR code' })).toBeTruthy();
-    expect(screen.getByText('Phase 1 of 6')).toBeTruthy();
+    expect(screen.getByText('Phase 1 of 5')).toBeTruthy();
     expect(screen.getByRole('status', { name: 'Participants' }).textContent).toContain('1 here');
     expect(app.sessions.value).toHaveLength(1);
   });
@@ -69,7 +69,7 @@ describe('new session', () => {
       (screen.getByRole('textbox', { name: 'New insight' }) as HTMLTextAreaElement).value,
     ).toBe('');
     fireEvent.click(screen.getByRole('button', { name: 'Next phase' }));
-    expect(screen.getByText('Phase 2 of 6')).toBeTruthy();
+    expect(screen.getByText('Phase 2 of 5')).toBeTruthy();
     addItem('question', 'Who feels lonely here?');
     fireEvent.click(screen.getByRole('button', { name: 'Export Markdown' }));
     const [download] = platform.downloads;
@@ -127,7 +127,7 @@ describe('new session', () => {
   it('works in Dutch', async () => {
     await startSocialLab(['nl-NL']);
     expect(screen.getByLabelText('Kamercode').textContent).toMatch(/^\w{4}-\w{4}-\w{2}$/);
-    expect(screen.getByText('Fase 1 van 6')).toBeTruthy();
+    expect(screen.getByText('Fase 1 van 5')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Volgende fase' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Markdown exporteren' })).toBeTruthy();
     expect(screen.getByRole('status', { name: 'Deelnemers' }).textContent).toContain('1 aanwezig');

@@ -37,8 +37,7 @@ const PHASES = [
   REVIEW,
   CHALLENGE,
   'Sense the system',
-  'Ideas with 1-2-4-All',
-  'Dot voting',
+  'Ideas with 1-2-4-All, then dot voting',
   'Design a small test',
 ];
 const INSIGHTS = ['The repair cafe drew twenty people', 'Flyers reached nobody under thirty'];

@@ -135,12 +135,14 @@ describe('the session model', () => {
       transport: services.connect(facilitatorDoc, secrets, options),
       role: 'facilitator',
       displayName: '',
+      device: new Y.Doc(),
     });
     const participant = createSessionModel({
       doc: participantDoc,
       transport: services.connect(participantDoc, secrets, options),
       role: 'participant',
       displayName: 'Noor',
+      device: new Y.Doc(),
     });
     await vi.waitFor(() => expect(participant.snapshot.value).not.toBeNull());
     vi.advanceTimersByTime(CATCH_UP_MS);
