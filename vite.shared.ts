@@ -1,3 +1,5 @@
+import { fileURLToPath } from 'node:url';
+
 /**
  * What the two builds share: the extension (wxt.config.ts) and the participants' web page
  * (vite.web.config.ts) bundle the same app, so they resolve and define it the same way.
@@ -11,5 +13,13 @@ export function kringViteShared() {
       __KRING_WEB_URL__: JSON.stringify(process.env.KRING_WEB_URL ?? ''),
     },
     sourcemap: process.env.KRING_SOURCEMAP === '1',
+    // Yjs's coloured console logging (with lib0/dom and lib0/schema) is not shipped: a stand-in
+    // prints the same warnings (lib/platform/lib0-logging.ts says why).
+    alias: [
+      {
+        find: /^lib0\/logging$/,
+        replacement: fileURLToPath(new URL('./lib/platform/lib0-logging.ts', import.meta.url)),
+      },
+    ],
   };
 }

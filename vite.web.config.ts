@@ -28,6 +28,7 @@ export default defineConfig({
   publicDir: false,
   plugins: [preact()],
   define: shared.define,
+  resolve: { alias: shared.alias },
   build: {
     outDir: here('.output/web'),
     emptyOutDir: true,

@@ -18,6 +18,7 @@ export default defineConfig({
       plugins: [preact()],
       build: { sourcemap: shared.sourcemap },
       define: shared.define,
+      resolve: { alias: shared.alias },
     };
   },
   webExt: {

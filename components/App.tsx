@@ -2,8 +2,7 @@ import type { AppModel } from '../lib/app/app-model';
 import { AppContext, useApp, useT } from './app-context';
 import { Home } from './Home';
 import { Join } from './Join';
-import { NewSession } from './NewSession';
-import { Settings } from './Settings';
+import { LazyNewSession, LazySettings } from './lazy-parts';
 import { SessionScreen } from './session/SessionScreen';
 import { Toast } from './Toast';
 
@@ -65,11 +64,11 @@ function Shell() {
       {!app.ready.value ? null : route.name === 'home' ? (
         <Home />
       ) : route.name === 'new' ? (
-        <NewSession />
+        <LazyNewSession />
       ) : route.name === 'join' ? (
         <Join initialCode={route.code} />
       ) : route.name === 'settings' ? (
-        <Settings />
+        <LazySettings />
       ) : current ? (
         <SessionScreen entry={current.entry} session={current.model} />
       ) : (

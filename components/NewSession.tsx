@@ -1,8 +1,10 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { LOCALES, type Locale } from '../lib/locale';
 import { builtInTemplates, templateMinutes } from '../lib/templates';
 import { useApp, useT } from './app-context';
 import { Field } from './Field';
+import { LANGUAGE_NAMES } from './language-names';
+import { LazyQrCode, LazyVotingForm } from './lazy-parts';
 
 export function NewSession() {
   const app = useApp();
@@ -13,6 +15,11 @@ export function NewSession() {
   const [passphrase, setPassphrase] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const busy = app.busy.value === 'starting';
+  // The session screen shows its starter the QR code and the voting controls: fetch them now,
+  // so they are there with it (a failure here is retried when they are shown).
+  useEffect(() => {
+    for (const part of [LazyQrCode, LazyVotingForm]) void part.preload().catch(() => {});
+  }, []);
 
   const start = async (event: Event) => {
     event.preventDefault();
@@ -119,6 +126,3 @@ export function NewSession() {
     </main>
   );
 }
-
-/** Each language in its own name, as language pickers do. */
-export const LANGUAGE_NAMES: Readonly<Record<Locale, string>> = { en: 'English', nl: 'Nederlands' };

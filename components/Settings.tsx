@@ -9,7 +9,7 @@ import type { Translate } from '../lib/i18n/translate';
 import { LOCALES, type Locale } from '../lib/locale';
 import { useApp, useT } from './app-context';
 import { Field } from './Field';
-import { LANGUAGE_NAMES } from './NewSession';
+import { LANGUAGE_NAMES } from './language-names';
 
 function problemText(t: Translate, problem: SettingsProblem): string {
   switch (problem.code) {

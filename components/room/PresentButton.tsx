@@ -4,8 +4,14 @@ import type { SessionModel } from '../../lib/app/session-model';
 import type { PresentationSurface } from '../../lib/platform/present';
 import type { RoomCode } from '../../lib/room/code';
 import { AppContext, useApp, useT } from '../app-context';
+import { LazyRoomView } from '../lazy-parts';
 import { usePresent } from './present-context';
-import { RoomView } from './RoomView';
+// The room view's code is fetched when someone presents, but its styles stay in this page's
+// stylesheet: the room window gets a copy of this page's stylesheets the moment it opens
+// (lib/platform/present.ts), before the view's code may have arrived.
+import './room-private.css';
+import './room-view.css';
+import './room-votes.css';
 
 /**
  * "Present": opens the room view for the projector in a window of its own, or brings it
@@ -32,7 +38,7 @@ export function PresentButton({ session, code }: { session: SessionModel; code: 
     if (!surface) return;
     render(
       <AppContext.Provider value={app}>
-        <RoomView session={session} code={code} invitePage={invitePage} surface={surface} />
+        <LazyRoomView session={session} code={code} invitePage={invitePage} surface={surface} />
       </AppContext.Provider>,
       surface.root,
     );
@@ -50,6 +56,8 @@ export function PresentButton({ session, code }: { session: SessionModel; code: 
 
   async function onPresent() {
     setBlocked(false);
+    // Fetched while the window opens (the pop-up must open now, in the click's activation).
+    void LazyRoomView.preload().catch(() => {});
     const next = await present().catch(() => null);
     if (!mounted.current) {
       next?.release();

@@ -1,8 +1,8 @@
 import { formatRoomCode, type RoomCode } from '../../lib/room/code';
 import { inviteLink } from '../../lib/room/invite';
 import { useT } from '../app-context';
+import { LazyQrCode } from '../lazy-parts';
 import { memo } from '../memo';
-import { QrCode } from '../QrCode';
 
 /** The room code and its QR code, large: how people get in. The QR code opens the invite link. */
 function RoomJoinView({ code, invitePage }: { code: RoomCode; invitePage: string | undefined }) {
@@ -14,7 +14,7 @@ function RoomJoinView({ code, invitePage }: { code: RoomCode; invitePage: string
       <h2 id="room-join-heading" class="room-join-heading">
         {t('roomView.join')}
       </h2>
-      <QrCode text={link ?? formatted} label={t('room.qr', { code: formatted })} />
+      <LazyQrCode text={link ?? formatted} label={t('room.qr', { code: formatted })} />
       {invitePage && (
         <p class="room-join-page">{t('roomView.joinAt', { page: shown(invitePage) })}</p>
       )}

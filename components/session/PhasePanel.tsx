@@ -2,8 +2,8 @@ import { useState } from 'preact/hooks';
 import type { PhaseView, SessionModel } from '../../lib/app/session-model';
 import type { SessionSnapshot } from '../../lib/session';
 import { useT } from '../app-context';
+import { LazyPhaseEditor } from '../lazy-parts';
 import { memo } from '../memo';
-import { PhaseEditor } from './PhaseEditor';
 import { PhaseTimer } from './PhaseTimer';
 
 /**
@@ -33,7 +33,7 @@ function PhasePanelView({
           {phase.title}
         </h2>
         {/* Keyed by phase, so the form starts from the phase it edits. */}
-        <PhaseEditor
+        <LazyPhaseEditor
           key={phase.id}
           session={session}
           view={view}

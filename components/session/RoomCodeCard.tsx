@@ -2,8 +2,8 @@ import { useState } from 'preact/hooks';
 import { formatRoomCode, type RoomCode } from '../../lib/room/code';
 import { inviteLink } from '../../lib/room/invite';
 import { useApp, useT } from '../app-context';
+import { LazyQrCode } from '../lazy-parts';
 import { memo } from '../memo';
-import { QrCode } from '../QrCode';
 
 /**
  * The room code, large and readable aloud, with the invite link (`<page>#CODE`, the code only
@@ -40,7 +40,7 @@ function RoomCodeCardView({
       {shown && (
         <>
           <div class="room-card-body">
-            <QrCode text={link ?? formatted} label={t('room.qr')} />
+            <LazyQrCode text={link ?? formatted} label={t('room.qr')} />
             <p class="hint">{t('room.invite')}</p>
           </div>
           {link && (

@@ -3,8 +3,8 @@ import type { PhaseView, SessionModel } from '../../lib/app/session-model';
 import { describeSessionError } from '../../lib/i18n/errors';
 import type { SessionError } from '../../lib/session';
 import { useT } from '../app-context';
+import { LazyVotingForm } from '../lazy-parts';
 import { memo } from '../memo';
-import { VotingForm } from './VotingForm';
 import { votingOf, votingStateText } from './voting-view';
 import './voting.css';
 
@@ -61,7 +61,7 @@ function VotingBarView({ session, view }: { session: SessionModel; view: PhaseVi
       )}
       {/* Keyed by phase, so the form starts from the settings of the phase it is for. */}
       {manage && !voting && (
-        <VotingForm key={view.phase.id} session={session} phase={view.phase} run={run} />
+        <LazyVotingForm key={view.phase.id} session={session} phase={view.phase} run={run} />
       )}
       {problem && (
         <p class="error" role="alert">
