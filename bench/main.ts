@@ -2,9 +2,11 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { EXTENSION_DIR, startSignaling, WEB_DIR } from '../tests/e2e/harness';
+import { bigSessionPanel } from './big-session-panel';
 import { bundleLines } from './bundle';
 import { catchUp } from './catch-up';
 import { editLatency } from './edit-latency';
+import { facilitation } from './facilitation';
 import { mixedPeers } from './mixed-peers';
 import { phoneJoin } from './phone-join';
 import { serveRawPage } from './raw-peers';
@@ -13,12 +15,18 @@ import { envList, envNumber } from './wait';
 
 /**
  * `npm run bench` (bench/run.sh): in a loopback-only network namespace, with the real signaling
- * server (which also serves the web page), measures what issues 7 and 9 set goals for and
+ * server (which also serves the web page), measures what issues 7, 9 and 11 set goals for and
  * prints one table; raw samples go to bench/results/latest.json. Every count is an env var
- * (README, "Benchmarks"); KRING_BENCH_SECTIONS=latency,mixed,phone,catchup picks sections.
+ * (README, "Benchmarks"); KRING_BENCH_SECTIONS=facilitation,latency,mixed,phone,catchup,bigsession
+ * picks sections. `facilitation` runs in Node alone: with only it, no build or browser is needed.
  */
 const SECTIONS = new Set(
-  (process.env.KRING_BENCH_SECTIONS ?? 'latency,mixed,phone,catchup').split(','),
+  (process.env.KRING_BENCH_SECTIONS ?? 'facilitation,latency,mixed,phone,catchup,bigsession').split(
+    ',',
+  ),
+);
+const BROWSER_SECTIONS = ['latency', 'mixed', 'phone', 'catchup', 'bigsession'].filter((s) =>
+  SECTIONS.has(s),
 );
 const EDITS = envNumber('KRING_BENCH_EDITS', 50);
 /** Each configuration runs this many times, interleaved, so a noisy minute hits all alike. */
@@ -27,15 +35,39 @@ const ROUNDS = envNumber('KRING_BENCH_ROUNDS', 2);
 async function main(): Promise<void> {
   const startedAt = Date.now();
   const load = loadavg()[0] ?? 0;
-  const bundle = bundleLines(EXTENSION_DIR, WEB_DIR);
+  // The built pages are measured with the browser sections, which use the same build.
+  const bundle =
+    BROWSER_SECTIONS.length > 0 ? bundleLines(EXTENSION_DIR, WEB_DIR) : { lines: [], sizes: {} };
   const latency: Line[] = [];
+  const facilitationLines: Line[] = [];
+  /** Kring's 2-peer edit → visible in a small session, the big session's baseline. */
+  let smallSession: number[] | undefined;
   const joining: Line[] = [];
   const catchUpLines: Line[] = [];
   const samples: Record<string, unknown> = {};
   let profile: string | null = null;
 
-  const signaling = await startSignaling();
-  const raw = await serveRawPage(8123);
+  // First, while no browser runs: these are CPU-bound and time one thread.
+  if (SECTIONS.has('facilitation')) {
+    const voterCount = envNumber('KRING_BENCH_VOTERS', 30);
+    const result = facilitation({
+      voters: voterCount,
+      voterItems: envNumber('KRING_BENCH_VOTER_ITEMS', 20),
+      budget: 3,
+      voterRuns: envNumber('KRING_BENCH_VOTER_RUNS', 10),
+      items: envNumber('KRING_BENCH_FACILITATION_ITEMS', 5_000),
+      chars: envNumber('KRING_BENCH_FACILITATION_CHARS', 200),
+      themes: envNumber('KRING_BENCH_FACILITATION_THEMES', 50),
+      bigVoters: voterCount,
+      loadRuns: envNumber('KRING_BENCH_FACILITATION_RUNS', 10),
+      ops: envNumber('KRING_BENCH_REMOTE_OPS', 200),
+    });
+    facilitationLines.push(...result.lines);
+    samples.facilitation = result.samples;
+  }
+
+  const signaling = BROWSER_SECTIONS.length > 0 ? await startSignaling() : null;
+  const raw = BROWSER_SECTIONS.length > 0 ? await serveRawPage(8123) : null;
   try {
     if (SECTIONS.has('latency')) {
       const result = await editLatency({
@@ -43,19 +75,20 @@ async function main(): Promise<void> {
         edits: EDITS,
         rounds: ROUNDS,
         joins: envNumber('KRING_BENCH_JOINS', 5),
-        rawUrl: raw.url,
+        rawUrl: raw?.url ?? '',
       });
       latency.push(...result.lines);
       joining.push(timingLine('Side panel: click Join → session on screen', result.joins, ms));
       samples.latency = result.samples;
       samples.joins = result.joins;
+      smallSession = (result.samples['kring-2'] as { latencies: number[] } | undefined)?.latencies;
     }
     if (SECTIONS.has('mixed')) {
       const result = await mixedPeers({
         webPeers: envNumber('KRING_BENCH_MIXED_WEB', 4),
         edits: EDITS,
         rounds: ROUNDS,
-        rawUrl: raw.url,
+        rawUrl: raw?.url ?? '',
       });
       latency.push(...result.lines);
       samples.mixed = result.samples;
@@ -81,9 +114,21 @@ async function main(): Promise<void> {
       samples.catchUp = result.samples;
       profile = result.profile;
     }
+    if (SECTIONS.has('bigsession')) {
+      const result = await bigSessionPanel({
+        items: envNumber('KRING_BENCH_BIG_ITEMS', 5_000),
+        chars: envNumber('KRING_BENCH_BIG_CHARS', 200),
+        edits: EDITS,
+        smallSession,
+        profile: process.env.KRING_BENCH_PROFILE === '1',
+      });
+      facilitationLines.push(...result.lines);
+      samples.bigSession = { keystrokes: result.keystrokes, dots: result.dots };
+      if (result.profile) profile = profile ? `${profile}\n\n${result.profile}` : result.profile;
+    }
   } finally {
-    await raw.close();
-    await signaling.close();
+    await raw?.close();
+    await signaling?.close();
   }
 
   const sections: [string, Line[]][] = [
@@ -93,6 +138,10 @@ async function main(): Promise<void> {
     [
       'Late joiner catch-up (a fresh side panel joins a panel that holds the session)',
       catchUpLines,
+    ],
+    [
+      'Facilitation (issue 11): in Node with in-memory peers, then in the side panel',
+      facilitationLines,
     ],
   ];
   const lines = sections.flatMap(([section, rows]) =>
@@ -116,12 +165,14 @@ async function main(): Promise<void> {
   ].join('\n');
   console.log(table);
   if (profile) console.log(`\n${profile}`);
-  mkdirSync('bench/results', { recursive: true });
+  // KRING_BENCH_RESULTS: somewhere else, so that a partial run keeps the full run's files.
+  const results = process.env.KRING_BENCH_RESULTS ?? 'bench/results';
+  mkdirSync(results, { recursive: true });
   writeFileSync(
-    'bench/results/latest.json',
+    `${results}/latest.json`,
     JSON.stringify({ machine, samples, bundle: bundle.sizes }, null, 2),
   );
-  writeFileSync('bench/results/latest.md', `${table}\n${profile ? `\n${profile}\n` : ''}`);
+  writeFileSync(`${results}/latest.md`, `${table}\n${profile ? `\n${profile}\n` : ''}`);
 }
 
 main().catch((error: unknown) => {
