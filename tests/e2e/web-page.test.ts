@@ -445,7 +445,8 @@ describe('a contribution made just before a reload', () => {
     const page = (phone as WebPeer).page;
     await page.goto(WEB_URL);
     await page.getByRole('button', { name: 'New session', exact: true }).click();
-    await page.getByRole('radio', { name: 'Lessons-learned harvest', exact: true }).check();
+    // Social lab: its first phase is shared at once (Lessons learned starts by writing alone).
+    await page.getByRole('radio', { name: 'Social lab', exact: true }).check();
     await page.getByRole('button', { name: 'Start session', exact: true }).click();
     const box = page.getByRole('textbox', { name: 'New insight', exact: true });
     await box.waitFor({ timeout: 15_000 });
