@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { en, type Messages } from '../../lib/i18n/messages-en';
-import { nl } from '../../lib/i18n/messages-nl';
-import { axeViolations, describeViolations, runAxe } from './axe';
+import { button, expectNoViolations, heading, LANGUAGES, present, textbox } from './a11y-helpers';
+import { axeViolations } from './axe';
 import {
   CONNECT_MS,
   checkEnvironment,
@@ -41,30 +40,6 @@ const TEMPLATE = JSON.parse(readFileSync('templates/reflective-dialogue.json', '
   phases: Phase[];
 };
 
-/** Runs axe on the page as it is now; fails with every violation spelled out. */
-async function expectNoViolations(page: Page, screen: string): Promise<void> {
-  const { violations, incomplete } = await runAxe(page);
-  const report = describeViolations(screen, violations);
-  if (violations.length > 0) console.error(report);
-  // Not violations, but worth a look by a person (KRING_E2E_AXE_INCOMPLETE=1 lists them).
-  if (process.env.KRING_E2E_AXE_INCOMPLETE === '1' && incomplete.length > 0) {
-    console.info(`${screen}: axe could not decide\n  ${incomplete.join('\n  ')}`);
-  }
-  expect(
-    violations.map((violation) => violation.id),
-    report,
-  ).toEqual([]);
-}
-
-/** Milliseconds for the room view's first render after Present (lib/platform/present.ts
- * itself waits up to 10 s for the tab to load). */
-const ROOM_OPEN_MS = 15_000;
-
-const LANGUAGES = [
-  { lang: 'en', browser: 'en-GB', m: en },
-  { lang: 'nl', browser: 'nl-NL', m: nl },
-] as const satisfies readonly { lang: 'en' | 'nl'; browser: string; m: Messages }[];
-
 describe.each(LANGUAGES)('every screen, in the $lang browser language', ({ lang, browser, m }) => {
   const template = TEMPLATE.name[lang];
   const what = (TEMPLATE.phases.find((phase) => phase.id === 'what') as Phase).title[lang];
@@ -75,11 +50,7 @@ describe.each(LANGUAGES)('every screen, in the $lang browser language', ({ lang,
   let room: Page | undefined;
   let code = '';
 
-  const button = (page: Page, name: string) => page.getByRole('button', { name, exact: true });
-  const textbox = (page: Page, name: string) => page.getByRole('textbox', { name, exact: true });
   const back = async (page: Page) => button(page, m['nav.back']).click();
-  const heading = (page: Page, name: string, level?: number) =>
-    page.getByRole('heading', { name, exact: true, level });
 
   beforeAll(async () => {
     checkEnvironment();
@@ -215,15 +186,7 @@ describe.each(LANGUAGES)('every screen, in the $lang browser language', ({ lang,
 
   describe('the room view on a beamer', () => {
     it('with the code, the QR code and the contributions', async () => {
-      const peer = facilitator as Peer;
-      const [opened] = await Promise.all([
-        peer.context.waitForEvent('page', { timeout: UI_MS }),
-        button(peer.page, m['present.button']).click(),
-      ]);
-      room = opened;
-      await room.setViewportSize({ width: 1280, height: 720 });
-      // A new tab that loads, then the panel renders into it: slow on a busy machine.
-      await heading(room, what, 1).waitFor({ timeout: ROOM_OPEN_MS });
+      room = await present(facilitator as Peer, m, what);
       await room.getByText(code).waitFor({ timeout: UI_MS });
       expect(await room.evaluate(() => document.documentElement.lang)).toBe(lang);
       await expectNoViolations(room, `room view ${lang}`);
