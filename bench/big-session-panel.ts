@@ -60,7 +60,9 @@ export async function bigSessionPanel(options: BigSessionPanelOptions): Promise<
   try {
     const host = await launchPeer('big-host');
     launched.push(host);
-    const code = await startSessionWith(host.page, 'Lessons-learned harvest', 'Big session');
+    // Social lab: its first phase is shared at once (Lessons learned starts by writing alone,
+    // where nothing is shared to vote on until the reveal).
+    const code = await startSessionWith(host.page, 'Social lab', 'Big session');
     await seedItems(host.page, { count: options.items, chars: options.chars });
     await waitForCount(host.page, options.items);
     // Back in the room after the reload, before anyone joins.

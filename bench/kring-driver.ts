@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import type { TemplateName } from '../tests/e2e/kring';
 
 /**
  * Drives Kring's side panel and web page for the benchmarks with plain Playwright calls (the
@@ -11,7 +12,7 @@ export const BENCH_TITLE = 'Bench';
 /** From the home screen: starts a session from `template` and returns its room code. */
 export async function startSessionWith(
   page: Page,
-  template: 'Reflective dialogue' | 'Lessons-learned harvest',
+  template: TemplateName,
   title: string,
 ): Promise<string> {
   await page.getByRole('button', { name: 'New session', exact: true }).click();
