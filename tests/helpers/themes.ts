@@ -1,10 +1,17 @@
 import * as Y from 'yjs';
-import { addItem, createSession, type SessionContext, type ThemePolicy } from '../../lib/session';
+import {
+  addItem,
+  createSession,
+  type SessionContext,
+  type ThemePolicy,
+  withRole,
+} from '../../lib/session';
 import { itemsOf, phasesOf } from '../../lib/session/schema';
 import { readThemes } from '../../lib/session/themes';
-import type { Template } from '../../lib/templates/types';
+import type { Template, TemplatePhase } from '../../lib/templates/types';
 import { fixedContext } from './context';
 import { expectOk } from './session';
+import { testTemplate } from './test-template';
 
 // Shared by the session-themes*.test.ts files: a two-phase template and ways to read themes.
 
@@ -23,19 +30,13 @@ const template: Template = {
       minutes: 15,
       notes: { en: '', nl: '' },
     },
-    {
-      id: 'act',
-      title: { en: 'Act', nl: 'Doen' },
-      prompt: { en: 'Who does what?', nl: 'Wie doet wat?' },
-      kinds: ['insight', 'action'],
-      minutes: 10,
-      notes: { en: '', nl: '' },
-    },
+    // The shared test template's last phase: insights and actions.
+    testTemplate.phases[2] as TemplatePhase,
   ],
 };
 
 export function participant(context: SessionContext): SessionContext {
-  return { ...context, role: 'participant' };
+  return withRole(context, 'participant');
 }
 
 /** A running session whose phases both let anyone handle themes unless a test says otherwise. */

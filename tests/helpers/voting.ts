@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import type { SessionContext } from '../../lib/session/context';
+import { type SessionContext, withRole } from '../../lib/session/context';
 import { createSession } from '../../lib/session/create';
 import { addItem } from '../../lib/session/items';
 import { phasesOf } from '../../lib/session/schema';
@@ -48,7 +48,7 @@ export function counterContext(prefix: string): SessionContext {
   };
 }
 
-export const participant: SessionContext = { ...counterContext('x'), role: 'participant' };
+export const participant: SessionContext = withRole(counterContext('x'), 'participant');
 
 /** A running session with insights a, b, c, an action and a question in 'ideas', one in 'talk'. */
 export function votingDoc() {
