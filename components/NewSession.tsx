@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
 import { LOCALES, type Locale } from '../lib/locale';
-import { builtInTemplates, templateMinutes } from '../lib/templates';
+import { builtInTemplates } from '../lib/templates';
 import { useApp, useT } from './app-context';
 import { Field } from './Field';
 import { LANGUAGE_NAMES } from './language-names';
 import { LazyQrCode, LazyVotingForm } from './lazy-parts';
+import { TemplatePicker } from './templates/TemplatePicker';
 
 export function NewSession() {
   const app = useApp();
@@ -36,44 +37,12 @@ export function NewSession() {
     <main class="screen">
       <h2>{t('new.title')}</h2>
       <form onSubmit={start} noValidate>
-        <fieldset class="templates">
-          <legend>{t('new.templates')}</legend>
-          {builtInTemplates.map((template) => {
-            const id = `template-${template.id}`;
-            const minutes = templateMinutes(template);
-            return (
-              <label
-                key={template.id}
-                class={templateId === template.id ? 'template selected' : 'template'}
-              >
-                <input
-                  type="radio"
-                  name="template"
-                  value={template.id}
-                  checked={templateId === template.id}
-                  onChange={() => setTemplateId(template.id)}
-                  aria-labelledby={`${id}-name`}
-                  aria-describedby={`${id}-about`}
-                />
-                <span class="template-text">
-                  <span id={`${id}-name`} class="template-name">
-                    {template.name[sessionLocale]}
-                  </span>
-                  <span id={`${id}-about`} class="template-about">
-                    <span class="template-purpose">{template.purpose[sessionLocale]}</span>
-                    <span class="template-meta">
-                      {t('new.minutes', { count: minutes })} ·{' '}
-                      {t('new.phases', { count: template.phases.length })}
-                    </span>
-                    <span class="template-phases">
-                      {template.phases.map((phase) => phase.title[sessionLocale]).join(' → ')}
-                    </span>
-                  </span>
-                </span>
-              </label>
-            );
-          })}
-        </fieldset>
+        <TemplatePicker
+          templates={builtInTemplates}
+          selectedId={templateId}
+          locale={sessionLocale}
+          onSelect={setTemplateId}
+        />
         <Field id="field-new-sessionTitle" label={t('new.sessionTitle')}>
           <input
             id="field-new-sessionTitle"
