@@ -9,6 +9,8 @@ export const MAX_ITEM_TEXT_LENGTH = 2_000;
 export const MAX_ITEMS_PER_SESSION = 5_000;
 /** Characters in a session title. */
 export const MAX_TITLE_LENGTH = 200;
+/** Characters in a session's shared learning question (leervraag). */
+export const MAX_LEARNING_QUESTION_LENGTH = 500;
 /** Characters in an action's owner ("who"). */
 export const MAX_OWNER_LENGTH = 200;
 /** Phases in one session or template. */
@@ -31,6 +33,8 @@ export const MAX_TEMPLATE_NAME_LENGTH = 100;
 export const MAX_TEMPLATE_PURPOSE_LENGTH = 500;
 /** Characters in a template's credits (sources and licences), in one language. */
 export const MAX_TEMPLATE_CREDITS_LENGTH = 2_000;
+/** Problems one template file is refused with; the rest are counted, not listed. */
+export const MAX_TEMPLATE_PROBLEMS = 100;
 /**
  * PBKDF2-SHA-256 iterations that turn a room code into the room name and key (OWASP's 2023
  * figure for PBKDF2-SHA-256). Raising it changes every room name: old codes stop meeting.

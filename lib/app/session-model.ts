@@ -32,6 +32,7 @@ import { phaseEditing } from './phase-editing';
 import type { PhaseView } from './phase-view';
 import { phaseViewCache, sameItemIds } from './phase-view-cache';
 import { announce, type Presence, readPresence, watchPresence } from './presence';
+import { seriesMoves } from './series-moves';
 import { readSessionState, type SessionState } from './session-state';
 
 export type { Role } from '../session';
@@ -222,6 +223,7 @@ export function createSessionModel(options: SessionModelOptions) {
     deleteTheme: moves.deleteTheme,
     themeName: moves.themeName,
     setItemTheme: moves.setItemTheme,
+    ...seriesMoves({ doc, context, report }),
     deleteItem(itemId: string) {
       undo.stopCapturing();
       const result = report(deleteItem(doc, itemId, UNDOABLE, context));

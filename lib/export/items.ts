@@ -80,6 +80,9 @@ function listItem(item: ItemSnapshot, counted: boolean, context: RenderContext):
   if (text.length === 0) text.push(`_${labels.noText}_`);
   const details = item.kind === 'action' ? actionDetails(item, context) : [];
   if (counted) details.push(labels.votes(votesOf(item)));
+  // Only what is settled is marked; an open question or action reads as it always did.
+  if (item.done && item.kind === 'question') details.push(labels.answered);
+  if (item.done && item.kind === 'action') details.push(labels.done);
   const last = text.length - 1;
   if (details.length > 0) text[last] = `${text[last]} — ${details.join(' · ')}`;
   return text.map((line, index) => `${index === 0 ? '- ' : '  '}${line}`).join('\n');

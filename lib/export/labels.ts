@@ -13,6 +13,10 @@ export interface HarvestLabels {
   readonly date: string;
   readonly status: string;
   readonly participants: string;
+  /** The shared learning question (leervraag) the session revolves around. */
+  readonly learningQuestion: string;
+  /** Before the earlier session's title and date: "Continues: Lab 1 (3 March 2026)". */
+  readonly continues: string;
   readonly running: string;
   readonly completed: string;
   readonly endedEarly: (phase: number, phaseCount: number) => string;
@@ -20,6 +24,10 @@ export interface HarvestLabels {
   readonly kinds: Readonly<Record<ItemKind, string>>;
   readonly who: string;
   readonly due: string;
+  /** The mark after a question that was answered. */
+  readonly answered: string;
+  /** The mark after an action that was done. */
+  readonly done: string;
   readonly nothingHarvested: string;
   readonly noText: string;
   readonly other: string;
@@ -54,6 +62,8 @@ export const HARVEST_LABELS: Readonly<Record<Locale, HarvestLabels>> = {
     date: 'Date',
     status: 'Status',
     participants: 'Participants',
+    learningQuestion: 'Learning question',
+    continues: 'Continues',
     running: 'in progress (interim harvest)',
     completed: 'completed',
     endedEarly: (phase, phaseCount) => `ended early, in phase ${phase} of ${phaseCount}`,
@@ -61,6 +71,8 @@ export const HARVEST_LABELS: Readonly<Record<Locale, HarvestLabels>> = {
     kinds: { question: 'Questions', insight: 'Insights', action: 'Actions' },
     who: 'who',
     due: 'due',
+    answered: 'answered',
+    done: 'done',
     nothingHarvested: 'Nothing harvested in this phase.',
     noText: '(no text)',
     other: 'Other',
@@ -88,6 +100,8 @@ export const HARVEST_LABELS: Readonly<Record<Locale, HarvestLabels>> = {
     date: 'Datum',
     status: 'Status',
     participants: 'Deelnemers',
+    learningQuestion: 'Leervraag',
+    continues: 'Vervolg op',
     running: 'nog bezig (tussenstand)',
     completed: 'afgerond',
     endedEarly: (phase, phaseCount) => `eerder beëindigd, in fase ${phase} van ${phaseCount}`,
@@ -95,6 +109,8 @@ export const HARVEST_LABELS: Readonly<Record<Locale, HarvestLabels>> = {
     kinds: { question: 'Vragen', insight: 'Inzichten', action: 'Acties' },
     who: 'wie',
     due: 'wanneer',
+    answered: 'beantwoord',
+    done: 'klaar',
     nothingHarvested: 'Niets geoogst in deze fase.',
     noText: '(geen tekst)',
     other: 'Overig',

@@ -60,14 +60,28 @@ function metaList(
   const lines: string[] = [];
   const method = inline(snapshot.template.name);
   if (method !== '') lines.push(`${labels.method}: ${method}`);
+  // An empty slot is not harvest: the line appears once the question is written.
+  const question = inline(snapshot.learningQuestion ?? '');
+  if (question !== '') lines.push(`${labels.learningQuestion}: ${question}`);
   const date = dateText(snapshot.createdAt, locale);
   if (date !== '') lines.push(`${labels.date}: ${date}`);
+  const source = continuesText(snapshot, context);
+  if (source !== null) lines.push(`${labels.continues}: ${source}`);
   lines.push(`${labels.status}: ${statusText(snapshot, labels)}`);
   const { participants } = options;
   if (participants !== undefined && Number.isSafeInteger(participants) && participants >= 0) {
     lines.push(`${labels.participants}: ${participants}`);
   }
   return lines.map((line) => `- ${line}`).join('\n');
+}
+
+/** "Lab 1 (3 March 2026)": the earlier session, so a series can be read back in order. */
+function continuesText(snapshot: SessionSnapshot, context: RenderContext): string | null {
+  const { continuesFrom } = snapshot;
+  if (continuesFrom === null) return null;
+  const title = inline(continuesFrom.title) || context.labels.untitled;
+  const date = dateText(continuesFrom.createdAt, context.locale);
+  return date === '' ? title : `${title} (${date})`;
 }
 
 function statusText(snapshot: SessionSnapshot, labels: HarvestLabels): string {

@@ -4,6 +4,13 @@
  */
 
 export { type CapabilityInput, capabilities, guard } from './capabilities';
+export {
+  type CarryOver,
+  type Continuation,
+  carryOverOf,
+  readContinuesFrom,
+} from './carry-over';
+export { GENERATED_REVIEW_PHASE, GENERATED_REVIEW_PHASE_ID } from './carry-over-texts';
 export { defaultContext, type SessionContext, withRole } from './context';
 export { createSession, type NewSession } from './create';
 export {
@@ -48,6 +55,7 @@ export {
   updatePhase,
 } from './phases';
 export { checkSchema, MIN_READER_VERSION, SCHEMA_VERSION } from './schema';
+export { setItemDone, setLearningQuestion } from './series';
 export {
   createSnapshotReader,
   type SnapshotOptions,

@@ -12,6 +12,8 @@ export const ITEM_FIELD_KINDS = {
   due: ['action'],
   /** The theme an insight is grouped in. */
   themeId: ['insight'],
+  /** A question that was answered, an action that was done. */
+  done: ['question', 'action'],
 } as const satisfies Record<string, readonly ItemKind[]>;
 
 export type ItemField = keyof typeof ITEM_FIELD_KINDS;

@@ -7,21 +7,27 @@ import type { SessionError } from './types';
  *
  *   meta   Y.Map   schemaVersion, writerVersion, title, templateId, templateVersion,
  *                  templateName, locale, createdAt, currentPhaseId, status, endedAt,
- *                  timer (plain object, timer.ts)
+ *                  timer (plain object, timer.ts);
+ *                  since issue 8: learningQuestion (string; absent: no slot, '': slot not
+ *                  filled yet), continuesFrom (plain object { title, createdAt, templateName }:
+ *                  the earlier session, carry-over.ts)
  *   phases Y.Array<Y.Map>   id, title, prompt, kinds (string[]), minutes, notes;
  *                  since 2: order (fractional key, phase-order.ts), privateWriting,
- *                  revealedAt, themes (ThemePolicy), voting (plain object, votes.ts)
+ *                  revealedAt, themes (ThemePolicy), voting (plain object, votes.ts), review (the
+ *                  opening review phase of a series, carry-over.ts; true or absent)
  *   items  Y.Map<Y.Map>     id → kind, phaseId, text (Y.Text), createdAt, owner, due;
- *                  since 2: themeId
+ *                  since 2: themeId; since issue 8: done (boolean, questions and actions:
+ *                  answered / done; absent: not)
  *   themes Y.Map<Y.Map>     since 2: id → phaseId, name (Y.Text), createdAt (themes.ts)
  *   votes  Y.Map<number>    since 2: "itemId:voterKey" → dots (votes.ts)
  *
  * Versions. `meta.schemaVersion` is the *minimum reader version*: the oldest Kring that reads
  * the document correctly. Kring 1 already refuses anything above 1, so the field keeps its
- * name. Everything schema 2 adds is additive (Kring 1 ignores fields and maps it does not
- * know), so sessions this Kring makes still say 1 and stay open to Kring 1 peers in a mixed
- * room; `meta.writerVersion` (informational) says a newer Kring wrote it. A future change an
- * older Kring would misread must raise the minimum reader version.
+ * name. Everything schema 2 and issue 8 add is additive (Kring 1 ignores fields and maps it
+ * does not know: it shows no learning question and no done marks), so sessions this Kring
+ * makes still say 1 and stay open to Kring 1 peers in a mixed room; `meta.writerVersion`
+ * (informational) says a newer Kring wrote it. A future change an older Kring would misread
+ * must raise the minimum reader version.
  *
  * Any peer can write any field, so the minimum reader version is a claim, not a fact. A device
  * that could already read a session keeps reading it when a peer raises the claim past what it

@@ -22,6 +22,7 @@ export function samePhase(a: PhaseSnapshot, b: PhaseSnapshot): boolean {
     a.minutes === b.minutes &&
     a.notes === b.notes &&
     a.privateWriting === b.privateWriting &&
+    a.review === b.review &&
     a.revealedAt === b.revealedAt &&
     a.themes === b.themes &&
     sameList(a.kinds, b.kinds, Object.is) &&
@@ -47,6 +48,27 @@ export function sameTimer(a: MetaPart['timer'], b: MetaPart['timer']): boolean {
     a.remainingMs === b.remainingMs &&
     a.startedAt === b.startedAt
   );
+}
+
+export function sameContinuesFrom(
+  a: MetaPart['continuesFrom'],
+  b: MetaPart['continuesFrom'],
+): boolean {
+  if (a === null || b === null) return a === b;
+  return a.title === b.title && a.createdAt === b.createdAt && a.templateName === b.templateName;
+}
+
+/**
+ * The meta part as read again, with its object-valued fields (timer, continuesFrom) taken from
+ * `previous` when equal, so an unrelated change of meta keeps the snapshot the same.
+ */
+export function keepEqualMeta(previous: MetaPart | null, next: MetaPart): MetaPart {
+  if (!previous) return next;
+  const timer = sameTimer(previous.timer, next.timer) ? previous.timer : next.timer;
+  const continuesFrom = sameContinuesFrom(previous.continuesFrom, next.continuesFrom)
+    ? previous.continuesFrom
+    : next.continuesFrom;
+  return { ...next, timer, continuesFrom };
 }
 
 /** Shallow: the parts are shared by identity when unchanged, so this is cheap. */

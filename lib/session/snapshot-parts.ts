@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { isLocale } from '../locale';
 import { readThemePolicy } from './capabilities';
+import { readContinuesFrom } from './carry-over';
 import { kindHas } from './item-fields';
 import type { OrderedPhase } from './phase-order';
 import { MIN_READER_VERSION, metaOf, minReaderVersion, readString, type YRecord } from './schema';
@@ -28,6 +29,7 @@ export function readMeta(doc: Y.Doc, phaseIds: readonly string[]): MetaPart {
   const locale = meta.get('locale');
   const templateVersion = meta.get('templateVersion');
   const endedAt = meta.get('endedAt');
+  const learningQuestion = meta.get('learningQuestion');
   return {
     schemaVersion: minReaderVersion(doc) ?? MIN_READER_VERSION,
     title: readString(meta, 'title'),
@@ -38,6 +40,9 @@ export function readMeta(doc: Y.Doc, phaseIds: readonly string[]): MetaPart {
     },
     locale: isLocale(locale) ? locale : 'en',
     createdAt: readString(meta, 'createdAt'),
+    // Only a plain string is a slot; anything else a peer wrote is read as no slot at all.
+    learningQuestion: typeof learningQuestion === 'string' ? learningQuestion : null,
+    continuesFrom: readContinuesFrom(meta.get('continuesFrom')),
     status: meta.get('status') === 'ended' ? 'ended' : 'running',
     endedAt: typeof endedAt === 'string' ? endedAt : null,
     // A removed current phase falls back to the first, so every peer shows a phase.
@@ -60,6 +65,7 @@ export function readPhase(entry: OrderedPhase): PhaseSnapshot {
     minutes: typeof minutes === 'number' && Number.isFinite(minutes) ? minutes : 0,
     notes: readString(record, 'notes'),
     privateWriting: record.get('privateWriting') === true,
+    review: record.get('review') === true,
     revealedAt: typeof revealedAt === 'string' ? revealedAt : null,
     themes: readThemePolicy(record.get('themes')),
     voting: readVoting(record.get('voting'), kinds),
@@ -81,6 +87,7 @@ export function readItem(id: string, record: YRecord): ItemSnapshot | null {
     due: kindHas(kind, 'due') ? readString(record, 'due') : '',
     themeId: kindHas(kind, 'themeId') ? readString(record, 'themeId') : '',
     votes: 0,
+    done: kindHas(kind, 'done') && record.get('done') === true,
   };
 }
 

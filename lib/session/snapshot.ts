@@ -2,7 +2,13 @@ import * as Y from 'yjs';
 import { err, ok, type Result } from '../result';
 import { orderedPhases } from './phase-order';
 import { checkSchema, ITEMS, itemsOf, META, PHASES, SCHEMA_VERSION } from './schema';
-import { sameList, samePhase, sameSnapshotParts, sameTheme, sameTimer } from './snapshot-compare';
+import {
+  keepEqualMeta,
+  sameList,
+  samePhase,
+  sameSnapshotParts,
+  sameTheme,
+} from './snapshot-compare';
 import { type MetaPart, readItem, readMeta, readPhase, sortItems } from './snapshot-parts';
 import { readThemes, THEMES } from './themes';
 import type {
@@ -253,8 +259,7 @@ export function createSnapshotReader(doc: Y.Doc, options: SnapshotOptions = {}) 
       itemsNow = patchItems([...ids]);
     }
     if (metaDirty || !meta) {
-      const next = readMeta(doc, phaseIds);
-      meta = meta && sameTimer(meta.timer, next.timer) ? { ...next, timer: meta.timer } : next;
+      meta = keepEqualMeta(meta, readMeta(doc, phaseIds));
     }
     phasesDirty = metaDirty = themesDirty = votesDirty = orderDirty = false;
     const snapshot: SessionSnapshot = { ...meta, readOnly, phases, items: itemsNow, themes };

@@ -48,6 +48,11 @@ export interface PhaseSnapshot {
   readonly notes: string;
   /** Write alone first: new contributions stay drafts on each device until the reveal. */
   readonly privateWriting: boolean;
+  /**
+   * The opening review phase (template `review`): where a continued session put what the
+   * previous one left open (carry-over.ts). Since schema 2; false when absent.
+   */
+  readonly review: boolean;
   /** When the facilitator revealed the drafts (ISO time), or null. */
   readonly revealedAt: string | null;
   readonly themes: ThemePolicy;
@@ -81,6 +86,17 @@ export interface ItemSnapshot {
    * (lib/session/votes.ts), so every peer shows the same totals. 0 where nobody voted.
    */
   readonly votes: number;
+  /** Questions: answered; actions: done. False for insights and where absent or malformed. */
+  readonly done: boolean;
+}
+
+/** Where a continued session came from: the earlier session, as it was when continued. */
+export interface ContinuesFrom {
+  readonly title: string;
+  /** ISO 8601 time the earlier session was made. */
+  readonly createdAt: string;
+  /** The earlier session's template name, in its own language. */
+  readonly templateName: string;
 }
 
 /** The shared countdown of a phase; see lib/session/timer.ts. */
@@ -111,6 +127,13 @@ export interface SessionSnapshot {
   /** The language the session's content (phases, export headings) is written in. */
   readonly locale: Locale;
   readonly createdAt: string;
+  /**
+   * The shared learning question (leervraag): null when the session has no slot for one,
+   * '' while the slot is empty.
+   */
+  readonly learningQuestion: string | null;
+  /** The earlier session this one continues, or null (also when the field is malformed). */
+  readonly continuesFrom: ContinuesFrom | null;
   readonly status: SessionStatus;
   /** ISO 8601 time the session ended, or null while it runs. */
   readonly endedAt: string | null;
@@ -164,7 +187,9 @@ export type SessionError =
   | { readonly code: 'invalid-budget'; readonly value: number }
   | { readonly code: 'draft-not-found'; readonly draftId: string }
   | { readonly code: 'too-many-drafts'; readonly limit: number }
-  | { readonly code: 'not-private'; readonly phaseId: string };
+  | { readonly code: 'not-private'; readonly phaseId: string }
+  /** Only questions (answered) and actions (done) can be marked done. */
+  | { readonly code: 'cannot-be-done'; readonly itemId: string };
 
 export type TextField =
   | 'item'
@@ -173,7 +198,8 @@ export type TextField =
   | 'phase-title'
   | 'phase-prompt'
   | 'phase-notes'
-  | 'theme-name';
+  | 'theme-name'
+  | 'learning-question';
 
 /**
  * Everything a person can do to a session; `capabilities()` (capabilities.ts) decides which

@@ -27,6 +27,8 @@ export type PlainProblemCode =
   | 'duplicate-kind'
   /** Two phases with the same id; reported at the later one. */
   | 'duplicate-id'
+  /** A second phase marked `review: true`; reported at the later one. */
+  | 'duplicate-review'
   /** A voting kind that the phase does not collect (not in the phase's `kinds`). */
   | 'kind-not-in-phase'
   /** Voting on a phase whose `kinds` is empty: there would be nothing to vote on. */
@@ -54,7 +56,19 @@ export type TemplateProblem =
   /** The file is larger than `limit` bytes (UTF-8); it was not parsed. */
   | { readonly path: ''; readonly code: 'file-too-large'; readonly limit: number }
   /** The file is not JSON. `detail` is the JSON parser's own (English) message, for developers. */
-  | { readonly path: ''; readonly code: 'invalid-json'; readonly detail: string };
+  | { readonly path: ''; readonly code: 'invalid-json'; readonly detail: string }
+  /** The file's bytes are not UTF-8 (e.g. saved as UTF-16 or Latin-1); it was not parsed. */
+  | { readonly path: ''; readonly code: 'invalid-utf8' }
+  /**
+   * Always last: the file had more problems than the `limit` listed before this one, and
+   * `omitted` more were left off, so a hostile file cannot make a list of 100,000 lines.
+   */
+  | {
+      readonly path: '';
+      readonly code: 'too-many-problems';
+      readonly limit: number;
+      readonly omitted: number;
+    };
 
 export type TemplateProblemCode = TemplateProblem['code'];
 
@@ -70,7 +84,19 @@ export function formatTemplateProblem(problem: TemplateProblem): string {
       return `${where}: ${problem.code} (${problem.min}..${problem.max})`;
     case 'invalid-json':
       return `${where}: ${problem.code} (${problem.detail})`;
+    case 'too-many-problems':
+      return `${where}: ${problem.code} (${problem.omitted} more)`;
     default:
       return `${where}: ${problem.code}`;
   }
+}
+
+/** At most `limit` problems, then one `too-many-problems` saying how many were left off. */
+export function capProblems(
+  problems: readonly TemplateProblem[],
+  limit: number,
+): TemplateProblem[] {
+  if (problems.length <= limit) return [...problems];
+  const omitted = problems.length - limit;
+  return [...problems.slice(0, limit), { path: '', code: 'too-many-problems', limit, omitted }];
 }

@@ -126,9 +126,16 @@ export function readObject<K extends string>(
   if (!isRecord(value)) return report(problems, path, 'not-an-object');
   const known: readonly string[] = keys;
   for (const key of Object.keys(value)) {
-    if (!known.includes(key)) report(problems, fieldPath(path, key), 'unknown-field');
+    if (!known.includes(key)) report(problems, fieldPath(path, shortKey(key)), 'unknown-field');
   }
   return (key) => (Object.hasOwn(value, key) ? value[key] : undefined);
+}
+
+/** Characters of an unknown key a path quotes; a file's key can be as long as the file. */
+const MAX_PATH_KEY_LENGTH = 60;
+
+function shortKey(key: string): string {
+  return key.length > MAX_PATH_KEY_LENGTH ? `${key.slice(0, MAX_PATH_KEY_LENGTH)}…` : key;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -35,6 +35,11 @@ export interface TemplatePhase {
   readonly themes?: ThemePolicy;
   /** The phase suggests dot voting with these presets; absent: it suggests none. */
   readonly voting?: TemplateVoting;
+  /**
+   * The opening review phase: a session continued from an earlier one puts the carried open
+   * questions and actions here. At most one phase per template; absent: not the review phase.
+   */
+  readonly review?: boolean;
 }
 
 /** A session template: a facilitation method as data (templates/*.json). */
@@ -49,4 +54,9 @@ export interface Template {
   /** Sources and licences the template builds on (e.g. Liberating Structures, CC BY-SA 4.0). */
   readonly credits: LocalizedText;
   readonly phases: readonly TemplatePhase[];
+  /**
+   * The session revolves around a shared learning question (leervraag): a new session asks
+   * for it, shows it at the top and exports it. Optional so older files still load; absent: off.
+   */
+  readonly learningQuestion?: boolean;
 }

@@ -32,6 +32,7 @@ const PHASE_FIELDS = [
   'privateWriting',
   'themes',
   'voting',
+  'review',
 ] as const;
 const VOTING_FIELDS = ['budget', 'maxPerItem', 'kinds'] as const;
 
@@ -40,7 +41,13 @@ const PROMPT: TextRule = { limit: MAX_PHASE_TEXT_LENGTH, allowEmpty: false };
 const NOTES: TextRule = { limit: MAX_PHASE_TEXT_LENGTH, allowEmpty: true };
 
 type PhaseField = (typeof PHASE_FIELDS)[number];
-type Moves = Pick<TemplatePhase, 'privateWriting' | 'themes' | 'voting'>;
+type Moves = Pick<TemplatePhase, 'privateWriting' | 'themes' | 'voting' | 'review'>;
+
+/** What the phases read so far have claimed: ids, and whether one is the review phase. */
+interface Seen {
+  readonly ids: Set<string>;
+  review: boolean;
+}
 
 export function readPhases(
   value: unknown,
@@ -51,26 +58,28 @@ export function readPhases(
   if (!Array.isArray(value)) return report(problems, path, 'not-an-array');
   if (value.length === 0) return report(problems, path, 'empty');
   if (value.length > MAX_PHASES) problems.push({ path, code: 'too-many', limit: MAX_PHASES });
-  // Every phase is still checked, so the file's other problems surface in the same round.
-  const takenIds = new Set<string>();
-  const phases = value.map((phase, index) =>
-    readPhase(phase, `${path}[${index}]`, takenIds, problems),
-  );
+  // The phases up to the limit are still checked, so the file's other problems surface in the
+  // same round; the ones beyond it are not: 10,000 copies of one phase are one problem, not
+  // 10,000 duplicate ids.
+  const seen: Seen = { ids: new Set(), review: false };
+  const phases = value
+    .slice(0, MAX_PHASES)
+    .map((phase, index) => readPhase(phase, `${path}[${index}]`, seen, problems));
   return allDefined(phases) && value.length <= MAX_PHASES ? Object.freeze(phases) : undefined;
 }
 
 function readPhase(
   value: unknown,
   path: string,
-  takenIds: Set<string>,
+  seen: Seen,
   problems: Problems,
 ): TemplatePhase | undefined {
   const field = readObject(value, path, PHASE_FIELDS, problems);
   if (!field) return undefined;
   const idPath = fieldPath(path, 'id');
   let id = readId(field('id'), idPath, problems);
-  if (id !== undefined && takenIds.has(id)) id = report(problems, idPath, 'duplicate-id');
-  if (id !== undefined) takenIds.add(id);
+  if (id !== undefined && seen.ids.has(id)) id = report(problems, idPath, 'duplicate-id');
+  if (id !== undefined) seen.ids.add(id);
   const title = readLocalized(field('title'), fieldPath(path, 'title'), PHASE_TITLE, problems);
   const prompt = readLocalized(field('prompt'), fieldPath(path, 'prompt'), PROMPT, problems);
   const kinds = readKinds(field('kinds'), fieldPath(path, 'kinds'), problems);
@@ -79,6 +88,11 @@ function readPhase(
   const minutes = readInteger(field('minutes'), minutesPath, 0, MAX_PHASE_MINUTES, problems);
   const notes = readLocalized(field('notes'), fieldPath(path, 'notes'), NOTES, problems);
   const moves = readMoves(field, path, kinds, problems);
+  // One review phase: a continued session has to know where the carried items go.
+  if (moves?.review === true) {
+    if (seen.review) moves.review = report(problems, fieldPath(path, 'review'), 'duplicate-review');
+    seen.review = true;
+  }
   if (id === undefined || !title || !prompt || !kinds || minutes === undefined || !notes) {
     return undefined;
   }
@@ -96,9 +110,9 @@ function readMoves(
   path: string,
   kinds: readonly ItemKind[] | undefined,
   problems: Problems,
-): Moves | undefined {
+): MutableMoves | undefined {
   const before = problems.length;
-  const moves: { -readonly [K in keyof Moves]: Moves[K] } = {};
+  const moves: MutableMoves = {};
   if (field('privateWriting') !== undefined) {
     const writingPath = fieldPath(path, 'privateWriting');
     moves.privateWriting = readBoolean(field('privateWriting'), writingPath, problems);
@@ -109,8 +123,13 @@ function readMoves(
   if (field('voting') !== undefined) {
     moves.voting = readVoting(field('voting'), fieldPath(path, 'voting'), kinds, problems);
   }
+  if (field('review') !== undefined) {
+    moves.review = readBoolean(field('review'), fieldPath(path, 'review'), problems);
+  }
   return problems.length === before ? moves : undefined;
 }
+
+type MutableMoves = { -readonly [K in keyof Moves]: Moves[K] };
 
 function readThemes(
   value: unknown,

@@ -2,12 +2,14 @@ import {
   MAX_TEMPLATE_CREDITS_LENGTH,
   MAX_TEMPLATE_FILE_BYTES,
   MAX_TEMPLATE_NAME_LENGTH,
+  MAX_TEMPLATE_PROBLEMS,
   MAX_TEMPLATE_PURPOSE_LENGTH,
 } from '../limits';
 import { err, ok, type Result } from '../result';
-import type { TemplateProblem } from './problems';
+import { capProblems, type TemplateProblem } from './problems';
 import {
   type Problems,
+  readBoolean,
   readId,
   readInteger,
   readLocalized,
@@ -27,7 +29,9 @@ export { formatTemplateProblem, type TemplateProblem, type TemplateProblemCode }
 export function parseTemplate(input: unknown): Result<Template, TemplateProblem[]> {
   const problems: TemplateProblem[] = [];
   const template = readTemplate(input, problems);
-  return template && problems.length === 0 ? ok(template) : err(problems);
+  if (template && problems.length === 0) return ok(template);
+  // A hostile file may hold thousands of mistakes; the first hundred are enough to act on.
+  return err(capProblems(problems, MAX_TEMPLATE_PROBLEMS));
 }
 
 /** Parses a template file's text. Never throws: size and syntax are problems at path ''. */
@@ -54,7 +58,15 @@ function isTooLarge(text: string): boolean {
   );
 }
 
-const TEMPLATE_FIELDS = ['id', 'version', 'name', 'purpose', 'credits', 'phases'] as const;
+const TEMPLATE_FIELDS = [
+  'id',
+  'version',
+  'name',
+  'purpose',
+  'credits',
+  'phases',
+  'learningQuestion',
+] as const;
 
 const NAME: TextRule = { limit: MAX_TEMPLATE_NAME_LENGTH, allowEmpty: false };
 const PURPOSE: TextRule = { limit: MAX_TEMPLATE_PURPOSE_LENGTH, allowEmpty: false };
@@ -69,8 +81,22 @@ function readTemplate(value: unknown, problems: Problems): Template | undefined 
   const purpose = readLocalized(field('purpose'), 'purpose', PURPOSE, problems);
   const credits = readLocalized(field('credits'), 'credits', CREDITS, problems);
   const phases = readPhases(field('phases'), 'phases', problems);
+  // Optional: only a file that has the field gets it, so older files read exactly as before.
+  const hasQuestion = field('learningQuestion') !== undefined;
+  const learningQuestion = hasQuestion
+    ? readBoolean(field('learningQuestion'), 'learningQuestion', problems)
+    : undefined;
   if (id === undefined || version === undefined || !name || !purpose || !credits || !phases) {
     return undefined;
   }
-  return Object.freeze({ id, version, name, purpose, credits, phases });
+  if (hasQuestion && learningQuestion === undefined) return undefined;
+  return Object.freeze({
+    id,
+    version,
+    name,
+    purpose,
+    credits,
+    phases,
+    ...(learningQuestion !== undefined && { learningQuestion }),
+  });
 }

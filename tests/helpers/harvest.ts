@@ -127,6 +127,7 @@ export function phase(
     minutes: 10,
     notes: '',
     privateWriting: false,
+    review: false,
     revealedAt: null,
     themes: 'off',
     voting: { status: 'none', kinds, budget: 3, maxPerItem: 3, showLive: false },
@@ -170,6 +171,7 @@ export function item(
     due: '',
     themeId: '',
     votes: 0,
+    done: false,
     ...overrides,
   };
 }
@@ -182,6 +184,8 @@ export function session(overrides: Partial<SessionSnapshot> = {}): SessionSnapsh
     template: { id: 'test', version: 1, name: 'Test template' },
     locale: 'en',
     createdAt: '2026-11-25T10:00:00.000Z',
+    learningQuestion: null,
+    continuesFrom: null,
     status: 'ended',
     endedAt: '2026-11-25T12:00:00.000Z',
     currentPhaseId: 'p1',

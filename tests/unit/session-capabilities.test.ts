@@ -127,6 +127,7 @@ describe('the write guard', () => {
   it('refuses a participant what only the facilitator may do, naming the capability', () => {
     const leading: [string, Capability][] = [
       ['setTitle', 'set-title'],
+      ['setLearningQuestion', 'set-title'],
       ['goToPhase', 'step-phase'],
       ['stepPhase', 'step-phase'],
       ['updatePhase', 'edit-phases'],
@@ -162,6 +163,8 @@ describe('the write guard', () => {
       'replaceItemText',
       'deleteItem',
       'updateAction',
+      // Ticking off your own action is the point of marking it done.
+      'setItemDone',
       'addVote',
       'removeVote',
       'addDraft',

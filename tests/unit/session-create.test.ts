@@ -37,6 +37,7 @@ describe('createSession', () => {
       minutes: 15,
       notes: '',
       privateWriting: false,
+      review: false,
       revealedAt: null,
       themes: 'off',
       voting: {

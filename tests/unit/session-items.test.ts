@@ -35,6 +35,7 @@ describe('addItem', () => {
         due: '',
         themeId: '',
         votes: 0,
+        done: false,
       },
     ]);
   });

@@ -59,6 +59,7 @@ describe('editing phases live', () => {
       minutes: 8,
       notes: 'Short',
       privateWriting: false,
+      review: false,
       revealedAt: null,
       themes: 'off',
       voting: {

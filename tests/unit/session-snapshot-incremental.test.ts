@@ -22,7 +22,9 @@ import {
   revealPhase,
   type SessionContext,
   type SessionSnapshot,
+  setItemDone,
   setItemTheme,
+  setLearningQuestion,
   setShowLive,
   snapshotSession,
   startTimer,
@@ -81,6 +83,8 @@ function randomOperation(doc: Y.Doc, random: () => number, context: SessionConte
     () => editItemText(doc, itemId, { index: 0, deleteCount: 0, insert: 'y' }, null, context),
     () => deleteItem(doc, itemId, null, context),
     () => updateAction(doc, itemId, { owner: pick(['', 'Ana', 'Bo']) }, context),
+    () => setItemDone(doc, itemId, random() < 0.6, context),
+    () => setLearningQuestion(doc, pick(['', 'How?', 'Why?']) ?? '', context),
     () => addVote(doc, itemId, pick(VOTERS) ?? '', context),
     () => addVote(doc, itemId, pick(VOTERS) ?? '', context),
     () => removeVote(doc, itemId, pick(VOTERS) ?? '', context),
@@ -127,6 +131,19 @@ function randomOperation(doc: Y.Doc, random: () => number, context: SessionConte
     () => raw?.set('kind', pick(['poll', 'insight', 'question'])),
     () => raw?.set('phaseId', pick([phaseId, 'gone'])),
     () => raw?.set('themeId', theme?.id ?? 'nope'),
+    () => raw?.set('done', pick([true, false, 'yes', 1])),
+    () => doc.getMap('meta').set('learningQuestion', pick(['Who?', 7, null])),
+    () =>
+      doc
+        .getMap('meta')
+        .set(
+          'continuesFrom',
+          pick([
+            { title: 'Lab 1', createdAt: '2026-11-01T09:00:00.000Z', templateName: 'Social lab' },
+            { title: 'Lab 1' },
+            'Lab 1',
+          ]),
+        ),
     () => doc.getMap('votes').set(`${itemId}:${pick(VOTERS)}`, pick([99, -1, 'x', 2])),
     () =>
       doc
@@ -271,6 +288,42 @@ describe('identity of what did not change', () => {
     expectKept(before, after, [action]);
     expect(after.phases).toBe(before.phases);
     expect(after.themes).toBe(before.themes);
+  });
+
+  it('marking an action done, here or on another peer, replaces only that item', () => {
+    const { doc, reader, before, action } = live();
+    expectOk(setItemDone(doc, action, true));
+    const done = expectOk(reader.read());
+    expect(done.items.find((item) => item.id === action)?.done).toBe(true);
+    expectKept(before, done, [action]);
+    expect(done.phases).toBe(before.phases);
+    const remote = forkDoc(doc);
+    expectOk(setItemDone(remote, action, false));
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(remote, Y.encodeStateVector(doc)));
+    const undone = expectOk(reader.read());
+    expect(undone.items.find((item) => item.id === action)?.done).toBe(false);
+    expectKept(done, undone, [action]);
+    expect(undone).toEqual(expectOk(snapshotSession(doc)));
+  });
+
+  it('a new learning question keeps items, phases and themes; where it came from keeps too', () => {
+    const { doc, reader, before } = live();
+    doc.getMap('meta').set('continuesFrom', {
+      title: 'Lab 1',
+      createdAt: '2026-11-01T09:00:00.000Z',
+      templateName: 'Social lab',
+    });
+    const continued = expectOk(reader.read());
+    expect(continued.continuesFrom?.title).toBe('Lab 1');
+    expectOk(setLearningQuestion(doc, 'How do we reach the quiet ones?'));
+    const asked = expectOk(reader.read());
+    expect(asked.learningQuestion).toBe('How do we reach the quiet ones?');
+    expect(asked.items).toBe(before.items);
+    expect(asked.phases).toBe(before.phases);
+    expect(asked.themes).toBe(before.themes);
+    // Re-read with the rest of meta, but equal: the same object, so a header does not redraw.
+    expect(asked.continuesFrom).toBe(continued.continuesFrom);
+    expect(asked).toEqual(expectOk(snapshotSession(doc)));
   });
 
   it('a theme rename keeps the items and phases; a timer keeps everything but the timer', () => {

@@ -49,6 +49,7 @@ describe('reading a document written by a careless or hostile peer', () => {
         due: '',
         themeId: '',
         votes: 0,
+        done: false,
       },
     ]);
     expect(session.locale).toBe('en');

@@ -35,6 +35,7 @@ export const enErrors = {
   'error.draft-not-found': 'This draft is no longer on this device.',
   'error.too-many-drafts': 'You can keep at most {limit} drafts in one session.',
   'error.not-private': 'This phase is not one for writing alone first.',
+  'error.cannot-be-done': 'Only questions and actions can be marked answered or done.',
   'error.storage': 'Could not save on this device: {detail}',
   'error.settings.url': 'Line {line}: “{value}” is not a ws:// or wss:// address.',
   'error.settings.ice': 'Line {line}: “{value}” is not a stun:, turn: or turns: server.',

@@ -38,6 +38,7 @@ export const nlErrors: Catalogue<typeof enErrors> = {
   'error.draft-not-found': 'Dit concept staat niet meer op dit apparaat.',
   'error.too-many-drafts': 'Je kunt in één sessie hoogstens {limit} concepten bewaren.',
   'error.not-private': 'In deze fase schrijft niet iedereen eerst alleen.',
+  'error.cannot-be-done': 'Alleen vragen en acties kun je afvinken als beantwoord of klaar.',
   'error.storage': 'Opslaan op dit apparaat lukte niet: {detail}',
   'error.settings.url': 'Regel {line}: “{value}” is geen ws://- of wss://-adres.',
   'error.settings.ice': 'Regel {line}: “{value}” is geen stun:-, turn:- of turns:-server.',
