@@ -3,6 +3,11 @@
  * own file. A shipped template that fails is a programming error: it throws when this module
  * loads, so the unit tests catch it long before a facilitator could.
  */
+import actionLearning from '../../templates/action-learning.json';
+import dialogueOwnQuestions from '../../templates/dialogue-own-questions.json';
+import intervision from '../../templates/intervision.json';
+import leadershipInConnection from '../../templates/leadership-in-connection.json';
+import learningStudio from '../../templates/learning-studio.json';
 import lessonsLearned from '../../templates/lessons-learned.json';
 import reflectiveDialogue from '../../templates/reflective-dialogue.json';
 import socialLab from '../../templates/social-lab.json';
@@ -15,7 +20,12 @@ export * from './validate';
 /** File name without `.json` → its parsed contents, in the order the picker shows them. */
 const BUILT_IN_FILES: readonly (readonly [string, unknown])[] = [
   ['social-lab', socialLab],
+  ['learning-studio', learningStudio],
   ['reflective-dialogue', reflectiveDialogue],
+  ['dialogue-own-questions', dialogueOwnQuestions],
+  ['intervision', intervision],
+  ['action-learning', actionLearning],
+  ['leadership-in-connection', leadershipInConnection],
   ['lessons-learned', lessonsLearned],
 ];
 

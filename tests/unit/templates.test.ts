@@ -32,7 +32,16 @@ describe('built-in templates', () => {
     const files = readdirSync(TEMPLATES_DIR).filter((name) => name.endsWith('.json'));
     const fromFiles = files.map((name) => name.replace(/\.json$/, '')).sort();
     expect(builtInTemplates.map((t) => t.id).sort()).toEqual(fromFiles);
-    expect(fromFiles).toEqual(['lessons-learned', 'reflective-dialogue', 'social-lab']);
+    expect(fromFiles).toEqual([
+      'action-learning',
+      'dialogue-own-questions',
+      'intervision',
+      'leadership-in-connection',
+      'learning-studio',
+      'lessons-learned',
+      'reflective-dialogue',
+      'social-lab',
+    ]);
   });
 
   it('pass the file check a facilitator’s own file gets', () => {
@@ -45,7 +54,12 @@ describe('built-in templates', () => {
   it('have the agreed English names', () => {
     expect(builtInTemplates.map((t) => t.name.en)).toEqual([
       'Social lab',
+      'Learning studio',
       'Reflective dialogue',
+      'Dialogue session with your own questions',
+      'Intervision with the incident method',
+      'Action learning set',
+      'Leadership in connection',
       'Lessons-learned harvest',
     ]);
   });
@@ -103,6 +117,21 @@ describe('built-in templates', () => {
     }
   });
 
+  it('have exactly one join marker in every handout, on a line of its own', () => {
+    const handouts = readdirSync(join(TEMPLATES_DIR, 'handouts')).filter((n) => n.endsWith('.md'));
+    expect(handouts.length).toBeGreaterThanOrEqual(builtInTemplates.length * LOCALES.length);
+    for (const name of handouts) {
+      const text = readFileSync(join(TEMPLATES_DIR, 'handouts', name), 'utf8');
+      expect(text.split('<!-- join -->').length - 1, name).toBe(1);
+      expect(
+        text.split('\n').filter((line) => line.trim() === '<!-- join -->'),
+        name,
+      ).toHaveLength(1);
+      // The join box shows the code: the text itself no longer has a line for it.
+      expect(text, name).not.toContain('____');
+    }
+  });
+
   it('use the facilitation moves their methods call for', () => {
     const phaseOf = (templateId: string, phaseId: string) =>
       findTemplate(templateId)?.phases.find((p) => p.id === phaseId);
@@ -116,6 +145,33 @@ describe('built-in templates', () => {
     expect(phaseOf('reflective-dialogue', 'so-what')?.themes).toBe('facilitator');
     // A reflective dialogue is non-judgemental: nothing in it is ranked.
     expect(findTemplate('reflective-dialogue')?.phases.some((p) => p.voting)).toBe(false);
+    // Learning studio: a shared learning question; it opens with the review; lessons are
+    // written alone and sorted into themes; 15% steps start alone; versions of the question
+    // are voted on.
+    expect(findTemplate('learning-studio')?.learningQuestion).toBe(true);
+    expect(findTemplate('learning-studio')?.phases[0]).toMatchObject({ review: true });
+    expect(phaseOf('learning-studio', 'learned')).toMatchObject({
+      privateWriting: true,
+      themes: 'anyone',
+    });
+    expect(phaseOf('learning-studio', 'commitments')?.privateWriting).toBe(true);
+    expect(phaseOf('learning-studio', 'sharpen')?.voting).toEqual({ budget: 2, maxPerItem: 1 });
+    // Action learning and intervision: the presenter or case bringer chooses, so nothing is
+    // ranked; helping questions and approaches are written alone first.
+    expect(findTemplate('action-learning')?.phases[0]).toMatchObject({ review: true });
+    expect(phaseOf('action-learning', 'helping')?.privateWriting).toBe(true);
+    for (const id of ['action-learning', 'intervision']) {
+      expect(
+        findTemplate(id)?.phases.some((p) => p.voting),
+        id,
+      ).toBe(false);
+      expect(
+        findTemplate(id)?.phases.some((p) => p.privateWriting),
+        id,
+      ).toBe(true);
+    }
+    // Leadership in connection: one phase per circle, and the own next step starts alone.
+    expect(findTemplate('leadership-in-connection')?.phases.length).toBeGreaterThanOrEqual(5);
   });
 
   it('tell the facilitator when to reveal and what to do with a ranking', () => {
