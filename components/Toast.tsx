@@ -30,6 +30,18 @@ function toastText(t: Translate, toast: ToastData): string {
       return t('error.storage', { detail: toast.detail });
     case 'session-error':
       return describeSessionError(t, toast.error);
+    case 'template-saved':
+      return t('ownTemplates.saved', { name: toast.name });
+    case 'template-deleted':
+      return t('ownTemplates.deleted', { name: toast.name });
+    case 'template-imported':
+      return t('ownTemplates.imported', { name: toast.name });
+    case 'template-exported':
+      return t('ownTemplates.exported', { file: toast.file });
+    case 'own-templates-skipped':
+      return t('ownTemplates.skipped', { count: toast.count });
+    case 'own-templates-unreadable':
+      return t('ownTemplates.unreadable');
   }
 }
 
@@ -38,7 +50,11 @@ export function Toast() {
   const app = useApp();
   const t = useT();
   const toast = app.toast.value;
-  const isError = toast?.kind === 'storage-failed' || toast?.kind === 'copy-failed';
+  const isError =
+    toast?.kind === 'storage-failed' ||
+    toast?.kind === 'copy-failed' ||
+    toast?.kind === 'own-templates-skipped' ||
+    toast?.kind === 'own-templates-unreadable';
   useEffect(() => {
     if (!toast || isError) return;
     const timer = setTimeout(() => app.dismissToast(), TOAST_MS);

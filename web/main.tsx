@@ -5,7 +5,7 @@ import { SecureContextNotice } from '../components/SecureContextNotice';
 import '../components/styles.css';
 import { createAppModel } from '../lib/app/app-model';
 import { pageProblem, pageSignalingUrl, webPlatform } from '../lib/platform/web';
-import { deleteStoredDoc, persistDoc } from '../lib/room/persistence';
+import { deleteStoredDoc, listStoredDocs, persistDoc } from '../lib/room/persistence';
 import { connectWebrtc } from '../lib/room/webrtc';
 
 /** Set by vite.web.config.ts from KRING_SIGNALING_URL; '' when the build was given none. */
@@ -37,7 +37,12 @@ function startApp(): void {
   const buildTime = typeof __KRING_SIGNALING_URL__ === 'string' ? __KRING_SIGNALING_URL__ : '';
   const app = createAppModel(
     webPlatform,
-    { connect: connectWebrtc, persist: persistDoc, deleteStored: deleteStoredDoc },
+    {
+      connect: connectWebrtc,
+      persist: persistDoc,
+      deleteStored: deleteStoredDoc,
+      listStored: listStoredDocs,
+    },
     { home: 'join', signalingUrl: pageSignalingUrl(buildTime, location.href) },
   );
   // Leaving the room when the tab closes stops the WebRTC connections at once, so the others

@@ -3,7 +3,7 @@ import { App } from '../../components/App';
 import '../../components/styles.css';
 import { createAppModel } from '../../lib/app/app-model';
 import { extensionPlatform } from '../../lib/platform/extension';
-import { deleteStoredDoc, persistDoc } from '../../lib/room/persistence';
+import { deleteStoredDoc, listStoredDocs, persistDoc } from '../../lib/room/persistence';
 import { connectWebrtc } from '../../lib/room/webrtc';
 
 // The side panel: the extension platform and real rooms (WebRTC + IndexedDB). The provider
@@ -12,6 +12,7 @@ const app = createAppModel(extensionPlatform, {
   connect: connectWebrtc,
   persist: persistDoc,
   deleteStored: deleteStoredDoc,
+  listStored: listStoredDocs,
 });
 // Leaving the room when the panel closes stops the WebRTC connections at once, so the others
 // see this person leave; the document is already on disk.

@@ -16,6 +16,9 @@ import type {
   Toast,
 } from './app-types';
 import { type ConnectNeeds, connectSession } from './connect-session';
+import { createContinueActions } from './continue-actions';
+import type { DeletedReport } from './delete-everything';
+import { createPrintHandout } from './handout';
 import { createInviteActions } from './invite-actions';
 import { createSecretsCache } from './secrets-cache';
 import { deviceStateName, loadEntries, removeEntry, type SessionEntry } from './sessions-store';
@@ -29,6 +32,7 @@ import {
 } from './settings';
 import { createStartJoin } from './start-join';
 import { readStoredHarvest } from './stored-harvest';
+import { templatesOnDemand } from './templates-on-demand';
 
 export type * from './app-types';
 
@@ -64,6 +68,9 @@ export function createAppModel(
   let closeCurrent: (() => void) | null = null;
 
   const secretsFor = createSecretsCache();
+  const ownTemplates = templatesOnDemand(() =>
+    import('./own-templates').then((m) => m.createOwnTemplates({ platform, toast, locale })),
+  );
 
   /** Set by init(): openInvite() waits for the stored sessions it compares the link with. */
   let initialized: Promise<void> | null = null;
@@ -166,6 +173,7 @@ export function createAppModel(
   }
 
   const startJoin = createStartJoin({ secretsFor, sessions, busy, toast, open, rememberName });
+  const continuing = createContinueActions({ current, persist: services.persist, go });
   const invite = createInviteActions({
     platform,
     t,
@@ -199,8 +207,21 @@ export function createAppModel(
     },
 
     startSession: startJoin.startSession,
+
+    loadTemplates: ownTemplates.loadTemplates,
+    templatesLoaded: ownTemplates.templatesLoaded,
+    ownTemplates: ownTemplates.ownTemplates,
+    allTemplates: ownTemplates.allTemplates,
+    ownTemplatesReport: ownTemplates.ownTemplatesReport,
+    saveOwnTemplate: ownTemplates.saveOwnTemplate,
+    deleteOwnTemplate: ownTemplates.deleteOwnTemplate,
+    importTemplate: ownTemplates.importTemplate,
+    resolveImport: ownTemplates.resolveImport,
+    exportTemplate: ownTemplates.exportTemplate,
     joinSession: startJoin.joinSession,
     prepareJoin: startJoin.prepareJoin,
+    continueFrom: continuing.continueFrom,
+    carryOverFor: continuing.carryOverFor,
 
     async openSession(roomName: string): Promise<void> {
       const entry = sessions.peek().find((e) => e.roomName === roomName);
@@ -227,6 +248,24 @@ export function createAppModel(
       });
     },
 
+    /** "Delete everything on this device": every session, draft, own template and setting. */
+    async deleteEverything(): Promise<DeletedReport> {
+      // Fetched when needed: Settings is the only way there, and once is the usual count.
+      const { deleteEverything } = await import('./delete-everything');
+      return deleteEverything({
+        store,
+        services,
+        leave,
+        forget: (what) => {
+          sessions.value = what.entries;
+          if (what.settings) settings.value = defaultSettings(options.signalingUrl);
+          secretsFor.clear();
+          // Reads the store again: empty now, unless its key could not be removed.
+          ownTemplates.reloadIfLoaded();
+        },
+      });
+    },
+
     /** The harvest of a stored session without joining its room. */
     async storedHarvest(roomName: string): Promise<HarvestFile | null> {
       const open = current.peek();
@@ -237,6 +276,8 @@ export function createAppModel(
     copy,
 
     shareInvite: invite.shareInvite,
+    /** Opens the participants' handout page, print-ready, in a tab of its own. */
+    printHandout: createPrintHandout(platform.openPage?.bind(platform)),
     openInvite: invite.openInvite,
 
     download(fileName: string, markdown: string) {

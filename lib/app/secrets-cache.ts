@@ -7,9 +7,9 @@ export type SecretsFor = (code: RoomCode, passphrase: string) => Promise<RoomSec
  * The KDF is slow on purpose (~0.3-1 s); a session's secrets are derived once per panel and
  * kept in memory only, keyed by what they are derived from.
  */
-export function createSecretsCache(): SecretsFor {
+export function createSecretsCache(): SecretsFor & { clear(): void } {
   const secretsCache = new Map<string, Promise<RoomSecrets>>();
-  return function secretsFor(code, passphrase) {
+  const secretsFor: SecretsFor = (code, passphrase) => {
     const key = JSON.stringify([code, passphrase]);
     let secrets = secretsCache.get(key);
     if (!secrets) {
@@ -18,4 +18,6 @@ export function createSecretsCache(): SecretsFor {
     }
     return secrets;
   };
+  // "Delete everything on this device" forgets the keys of the sessions it removed too.
+  return Object.assign(secretsFor, { clear: () => secretsCache.clear() });
 }

@@ -71,6 +71,8 @@ export function createStartJoin(needs: StartJoinNeeds) {
             template: input.template,
             locale: input.locale,
             title: input.title,
+            learningQuestion: input.learningQuestion,
+            continuation: input.continuation,
           }),
         );
         return result;

@@ -1,8 +1,19 @@
 import type { Locale } from '../locale';
-import { en, type MessageKey, type Messages } from './messages-en';
+import { en, type MessageKey, type Messages, type WorkshopMessages } from './messages-en';
 import { nl } from './messages-nl';
 
-const catalogues: Readonly<Record<Locale, Messages>> = { en, nl };
+/**
+ * What this page has of each language: the start's texts, and the workshop's once a screen
+ * that shows them has loaded workshop-messages.ts. Looked up at every call, so a translator
+ * made before that still finds them.
+ */
+const catalogues: Record<Locale, Partial<Messages>> = { en: { ...en }, nl: { ...nl } };
+
+/** Adds texts loaded on demand (workshop-messages.ts) to every language. */
+export function addMessages(parts: Readonly<Record<Locale, WorkshopMessages>>): void {
+  for (const locale of Object.keys(parts) as Locale[])
+    Object.assign(catalogues[locale], parts[locale]);
+}
 
 export type MessageParams = Readonly<Record<string, string | number>>;
 export type Translate = (key: MessageKey, params?: MessageParams) => string;
@@ -23,6 +34,9 @@ export function translator(locale: Locale): Translate {
   return (key, params = {}) => {
     const message = messages[key];
     let template: string;
+    // A workshop text on a screen that did not import workshop-messages.ts: show the key, so the
+    // mistake is plain in a test instead of an empty label.
+    if (message === undefined) return key;
     if (typeof message === 'string') template = message;
     else {
       plurals ??= new Intl.PluralRules(INTL_LOCALE[locale]);

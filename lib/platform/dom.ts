@@ -26,14 +26,20 @@ async function domShare(data: ShareData): Promise<void> {
   await navigator.share({ title: data.title, text: data.text, url: data.url });
 }
 
+/** A new tab, not a popup window; `noopener` so the page cannot reach back into this one. */
+function domOpenPage(url: string): void {
+  window.open(url, '_blank', 'noopener');
+}
+
 /** Desktop Chrome on Linux, and Firefox on desktops, have no share sheet: no Share button. */
 const canShare = typeof navigator !== 'undefined' && typeof navigator.share === 'function';
 
-export type DomParts = Pick<Platform, 'copyText' | 'download' | 'languages' | 'share'>;
+export type DomParts = Pick<Platform, 'copyText' | 'download' | 'languages' | 'share' | 'openPage'>;
 
 export const domParts: DomParts = {
   copyText: domCopyText,
   download: domDownload,
   languages: domLanguages,
+  openPage: domOpenPage,
   ...(canShare ? { share: domShare } : {}),
 };

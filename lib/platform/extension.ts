@@ -14,6 +14,11 @@ const extensionStore: KeyValueStore = {
   async remove(key) {
     await browser.storage.local.remove(key);
   },
+  async keys() {
+    // The extension's own storage: everything in it is Kring's. `get(null)` reads all values,
+    // a few KB (getKeys() is newer than Firefox 128 and Chrome 130).
+    return Object.keys(await browser.storage.local.get(null));
+  },
 };
 
 export const extensionPlatform: Platform = { ...domParts, store: extensionStore };

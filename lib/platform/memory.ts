@@ -11,5 +11,6 @@ export function memoryStore(initial: Record<string, unknown> = {}): KeyValueStor
     remove: async (key) => {
       values.delete(key);
     },
+    keys: async () => [...values.keys()],
   };
 }

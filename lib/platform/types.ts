@@ -6,7 +6,15 @@ export interface KeyValueStore {
   get<T>(key: string): Promise<T | undefined>;
   set(key: string, value: unknown): Promise<void>;
   remove(key: string): Promise<void>;
+  /**
+   * The keys this store holds, for "Delete everything on this device". Where the store is
+   * shared with others (a web page's localStorage), only Kring's own: those starting `kring.`.
+   */
+  keys(): Promise<string[]>;
 }
+
+/** Every key Kring keeps in a KeyValueStore starts with this (kring.settings, kring.sessions…). */
+export const KRING_KEY_PREFIX = 'kring.';
 
 export interface Platform {
   readonly store: KeyValueStore;
@@ -20,6 +28,11 @@ export interface Platform {
    * desktops. Rejects with an `AbortError` when the person closes the sheet without sharing.
    */
   share?(data: ShareData): Promise<void>;
+  /**
+   * Opens a page of this app (`handout.html#…`, relative to the current page) in a new tab;
+   * absent where there is none to open (tests pass a fake).
+   */
+  openPage?(url: string): void;
 }
 
 export interface ShareData {

@@ -1,5 +1,5 @@
 import { domParts } from './dom';
-import type { KeyValueStore, Platform } from './types';
+import { type KeyValueStore, KRING_KEY_PREFIX, type Platform } from './types';
 
 /**
  * `localStorage` as Kring's key-value store on a web page. What Kring keeps here is small
@@ -43,6 +43,21 @@ export function webStore(storage: () => Storage = () => globalThis.localStorage)
       } catch (error) {
         throw storageError(error);
       }
+    },
+    async keys() {
+      // Only Kring's: the page's origin may keep other things in localStorage too.
+      let all: Storage;
+      try {
+        all = storage();
+      } catch {
+        return [];
+      }
+      const keys: string[] = [];
+      for (let index = 0; index < all.length; index++) {
+        const key = all.key(index);
+        if (key?.startsWith(KRING_KEY_PREFIX)) keys.push(key);
+      }
+      return keys;
     },
   };
 }

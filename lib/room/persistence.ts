@@ -14,8 +14,10 @@ export interface StoredDoc {
   destroy(): void;
 }
 
+const DATABASE_PREFIX = 'kring:';
+
 export function databaseName(roomName: string): string {
-  return `kring:${roomName}`;
+  return `${DATABASE_PREFIX}${roomName}`;
 }
 
 export function persistDoc(doc: Y.Doc, roomName: string): StoredDoc {
@@ -30,15 +32,53 @@ export function persistDoc(doc: Y.Doc, roomName: string): StoredDoc {
   };
 }
 
-/** Removes a session's stored document from this device. Close it first. */
+/**
+ * How long a deletion may wait for other connections to the database to close. Kring's own
+ * connections close when asked (lib0's openDB closes on `versionchange`), and the one of the
+ * session just left closes a moment after leaving, so a deletion that waits longer is held up
+ * by a page that does not let go.
+ */
+const DELETE_BLOCKED_MS = 3_000;
+
+/**
+ * Removes a session's stored document from this device. Close it first. Rejects with an error
+ * named `StoredDocBlocked` when another page keeps the database open; the browser then still
+ * deletes it once that page lets go.
+ */
 export function deleteStoredDoc(roomName: string): Promise<void> {
   return new Promise((resolve, reject) => {
     const request = indexedDB.deleteDatabase(databaseName(roomName));
-    request.onsuccess = () => resolve();
-    request.onerror = () => reject(request.error ?? new Error('deleteDatabase failed'));
-    // Another tab still has it open: it is deleted as soon as that tab lets go.
-    request.onblocked = () => resolve();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    request.onsuccess = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+    request.onerror = () => {
+      clearTimeout(timer);
+      reject(request.error ?? new Error('deleteDatabase failed'));
+    };
+    request.onblocked = () => {
+      timer ??= setTimeout(() => {
+        const error = new Error('another tab or window still has this session open');
+        error.name = 'StoredDocBlocked';
+        reject(error);
+      }, DELETE_BLOCKED_MS);
+    };
   });
+}
+
+/**
+ * The room names (as deleteStoredDoc takes them) of every Kring database this origin holds,
+ * also those of sessions whose entry in the list was lost. [] where the browser cannot list
+ * its databases (`indexedDB.databases()` is missing in Firefox before 126).
+ */
+export async function listStoredDocs(): Promise<string[]> {
+  if (typeof indexedDB.databases !== 'function') return [];
+  const databases = await indexedDB.databases();
+  return databases
+    .map((database) => database.name ?? '')
+    .filter((name) => name.startsWith(DATABASE_PREFIX))
+    .map((name) => name.slice(DATABASE_PREFIX.length));
 }
 
 /**

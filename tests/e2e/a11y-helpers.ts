@@ -1,9 +1,11 @@
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { en, type Messages } from '../../lib/i18n/messages-en';
-import { nl } from '../../lib/i18n/messages-nl';
+import type { Messages } from '../../lib/i18n/messages-en';
+import { allMessages } from '../../lib/i18n/workshop-messages';
 import { describeViolations, runAxe } from './axe';
 import { type Peer, UI_MS } from './harness';
+
+const { en, nl } = allMessages;
 
 /**
  * What the accessibility tests share (a11y.test.ts, a11y-facilitation.test.ts): the two

@@ -2,8 +2,7 @@ import { readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { en } from '../../lib/i18n/messages-en';
-import { nl } from '../../lib/i18n/messages-nl';
+import { allMessages } from '../../lib/i18n/workshop-messages';
 import {
   CONNECT_MS,
   checkEnvironment,
@@ -41,6 +40,8 @@ import {
   waitForPhase,
 } from './kring';
 import { readQrCode } from './qr';
+
+const { en, nl } = allMessages;
 
 /**
  * Issue 7's story in real browsers: the facilitator in the extension, two participants on

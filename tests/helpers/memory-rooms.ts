@@ -38,6 +38,7 @@ export class MemoryRooms {
       deleteStored: async (roomName) => {
         this.diskOf(device).delete(roomName);
       },
+      listStored: async () => [...this.diskOf(device).keys()],
     };
   }
 
