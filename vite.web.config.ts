@@ -12,6 +12,7 @@ const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 const pages = {
   index: here('web/index.html'),
   room: here('web/room.html'),
+  handout: here('web/handout.html'),
 };
 
 const shared = kringViteShared();

@@ -2,8 +2,16 @@ import type { AppModel } from '../lib/app/app-model';
 import { AppContext, useApp, useT } from './app-context';
 import { Home } from './Home';
 import { Join } from './Join';
-import { LazyNewSession, LazySettings } from './lazy-parts';
+import {
+  LazyContinueSession,
+  LazyGuide,
+  LazyNewSession,
+  LazySettings,
+  LazyTemplateEditor,
+} from './lazy-parts';
+import { leaveThen } from './leave-guard';
 import { SessionScreen } from './session/SessionScreen';
+import { TemplatesReady } from './TemplatesReady';
 import { Toast } from './Toast';
 
 export function App({ app }: { app: AppModel }) {
@@ -26,7 +34,15 @@ function Shell() {
           <button
             type="button"
             class="icon-button"
-            onClick={() => app.go({ name: 'home' })}
+            onClick={() =>
+              leaveThen(() =>
+                app.go(
+                  route.name === 'guide' || route.name === 'template'
+                    ? (route.back ?? { name: 'new' })
+                    : { name: 'home' },
+                ),
+              )
+            }
             aria-label={t('nav.back')}
           >
             <svg aria-hidden="true" viewBox="0 0 16 16" width="18" height="18">
@@ -48,7 +64,7 @@ function Shell() {
           <button
             type="button"
             class="icon-button"
-            onClick={() => app.go({ name: 'settings' })}
+            onClick={() => leaveThen(() => app.go({ name: 'settings' }))}
             aria-label={t('nav.settings')}
           >
             <svg aria-hidden="true" viewBox="0 0 24 24" width="20" height="20">
@@ -64,11 +80,25 @@ function Shell() {
       {!app.ready.value ? null : route.name === 'home' ? (
         <Home />
       ) : route.name === 'new' ? (
-        <LazyNewSession />
+        <TemplatesReady>
+          <LazyNewSession />
+        </TemplatesReady>
       ) : route.name === 'join' ? (
         <Join initialCode={route.code} />
       ) : route.name === 'settings' ? (
         <LazySettings />
+      ) : route.name === 'guide' ? (
+        <TemplatesReady>
+          <LazyGuide templateId={route.templateId} locale={route.locale} back={route.back} />
+        </TemplatesReady>
+      ) : route.name === 'template' ? (
+        <TemplatesReady>
+          <LazyTemplateEditor key={`${route.id}:${route.copyOf}`} route={route} />
+        </TemplatesReady>
+      ) : route.name === 'continue' ? (
+        <TemplatesReady>
+          <LazyContinueSession key={route.roomName} roomName={route.roomName} />
+        </TemplatesReady>
       ) : current ? (
         <SessionScreen entry={current.entry} session={current.model} />
       ) : (

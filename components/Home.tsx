@@ -104,7 +104,9 @@ function SessionRow({ entry }: { entry: SessionEntry }) {
         aria-label={t('sessions.open', { title })}
         aria-describedby={`session-meta-${entry.roomName}`}
       >
-        <span class="session-title">{title}</span>
+        <span id={`session-title-${entry.roomName}`} class="session-title">
+          {title}
+        </span>
       </button>
       <p id={`session-meta-${entry.roomName}`} class="session-meta">
         {t(`sessions.role.${entry.role}`)} · {formatRoomCode(entry.code)} ·{' '}
@@ -134,6 +136,17 @@ function SessionRow({ entry }: { entry: SessionEntry }) {
           >
             {t('export.markdown')}
           </button>
+          {/* The stable name on the button, the session it continues as its description. */}
+          {entry.role === 'facilitator' && (
+            <button
+              type="button"
+              class="small"
+              onClick={() => app.continueFrom(entry.roomName)}
+              aria-describedby={`session-title-${entry.roomName}`}
+            >
+              {t('continue.action')}
+            </button>
+          )}
           <button
             type="button"
             class="small danger-text"

@@ -8,6 +8,7 @@ import {
 import type { Translate } from '../lib/i18n/translate';
 import { LOCALES, type Locale } from '../lib/locale';
 import { useApp, useT } from './app-context';
+import { DeviceSection } from './DeviceSection';
 import { Field } from './Field';
 import { LANGUAGE_NAMES } from './language-names';
 
@@ -151,6 +152,13 @@ export function Settings() {
           {t('settings.save')}
         </button>
       </form>
+      <DeviceSection
+        onDeleted={() => {
+          // The saved settings are gone: the form shows what is in force now, the defaults.
+          setInput(settingsToInput(app.settings.value));
+          setProblems([]);
+        }}
+      />
     </main>
   );
 }

@@ -5,7 +5,10 @@ import { lazyComponent } from './lazy';
  * The parts of the app that only some people need, or only later, each in a chunk of its own
  * (issue 7's goal: at most 90 KB of JavaScript before the first screen). What they are for:
  * - NewSession, with the built-in templates: only a facilitator starting a session.
+ * - ContinueSession: only a facilitator continuing a session in a new one.
  * - Settings: now and then, never on the first screen.
+ * - Guide: a template's facilitator guide (its text and markdown-it load only with it).
+ * - TemplateEditor: only a facilitator making or changing a template of their own.
  * - VotingForm and PhaseEditor: only the facilitator, never a participant.
  * - RoomView: only when someone presses Present.
  * - QrCode, with the QR encoder: the facilitator's room card and the room view; folded for
@@ -31,7 +34,7 @@ function LoadFailed({ retry }: { retry: () => void }) {
 }
 
 /** The same for a part that is a whole screen, with a screen's margins. */
-function ScreenLoadFailed({ retry }: { retry: () => void }) {
+export function ScreenLoadFailed({ retry }: { retry: () => void }) {
   return (
     <main class="screen">
       <LoadFailed retry={retry} />
@@ -44,9 +47,25 @@ export const LazyNewSession = lazyComponent(
   { failed: ScreenLoadFailed },
 );
 
+/** "Continue in a new session": only a facilitator, once a session is done. */
+export const LazyContinueSession = lazyComponent(
+  () => import('./ContinueSession').then((m) => m.ContinueSession),
+  { failed: ScreenLoadFailed },
+);
+
+export const LazyTemplateEditor = lazyComponent(
+  () => import('./templates/TemplateEditor').then((m) => m.TemplateEditor),
+  { failed: ScreenLoadFailed },
+);
+
 export const LazySettings = lazyComponent(() => import('./Settings').then((m) => m.Settings), {
   failed: ScreenLoadFailed,
 });
+
+export const LazyGuide = lazyComponent(
+  () => import('./guides/GuideScreen').then((m) => m.GuideScreen),
+  { failed: ScreenLoadFailed },
+);
 
 export const LazyVotingForm = lazyComponent(
   () => import('./session/VotingForm').then((m) => m.VotingForm),
@@ -76,8 +95,16 @@ export const LazyQrCode = lazyComponent(() => import('./QrCode').then((m) => m.Q
 /** Fetches every part now: for tests, which then find each part on screen at once. */
 export function preloadLazyParts(): Promise<void> {
   return Promise.all(
-    [LazyNewSession, LazySettings, LazyVotingForm, LazyPhaseEditor, LazyRoomView, LazyQrCode].map(
-      (part) => part.preload(),
-    ),
+    [
+      LazyNewSession,
+      LazyContinueSession,
+      LazySettings,
+      LazyGuide,
+      LazyTemplateEditor,
+      LazyVotingForm,
+      LazyPhaseEditor,
+      LazyRoomView,
+      LazyQrCode,
+    ].map((part) => part.preload()),
   ).then(() => undefined);
 }

@@ -10,6 +10,7 @@ import { usePresent } from './present-context';
 // stylesheet: the room window gets a copy of this page's stylesheets the moment it opens
 // (lib/platform/present.ts), before the view's code may have arrived.
 import './room-private.css';
+import './room-series.css';
 import './room-view.css';
 import './room-votes.css';
 

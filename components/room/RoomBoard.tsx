@@ -43,7 +43,8 @@ function RoomKind({ kind, items }: { kind: ItemKind; items: readonly ItemSnapsho
   const ranked = isRanked(useContext(RoomVoting), kind);
   const newestFirst = ranked ? items.slice(0, MAX_RENDERED) : items.slice(-MAX_RENDERED).reverse();
   const key = newestFirst.map(
-    (item) => `${item.id}:${item.text}:${item.owner}:${item.due}:${ranked ? item.votes : ''}`,
+    (item) =>
+      `${item.id}:${item.text}:${item.owner}:${item.due}:${item.done}:${ranked ? item.votes : ''}`,
   );
   const fit = useFitCount(listRef, newestFirst.length, key.join('\n'));
   const hidden = items.length - fit;
@@ -74,7 +75,13 @@ function RoomItem({ item }: { item: ItemSnapshot }) {
   const app = useApp();
   const t = useT();
   return (
-    <li class="room-item">
+    <li class={item.done ? 'room-item room-item-done' : 'room-item'}>
+      {/* Ticked off, still readable: the word says it, not only the line through the text. */}
+      {item.done && (
+        <p class="room-item-state">
+          {t(item.kind === 'question' ? 'done.question' : 'done.action')}
+        </p>
+      )}
       <p class="room-item-text">{item.text}</p>
       {item.kind === 'action' && (item.owner || item.due) && (
         <p class="room-item-details">

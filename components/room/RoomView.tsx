@@ -9,6 +9,7 @@ import { RoomPrivate } from './RoomPrivate';
 import { RoomTimer } from './RoomTimer';
 import { RoomVotingState } from './RoomVotes';
 import './room-view.css';
+import './room-series.css';
 
 export interface RoomViewProps {
   readonly session: SessionModel;
@@ -52,6 +53,12 @@ export function RoomView({ session, code, invitePage, surface }: RoomViewProps) 
                 <p class="room-presence">{t('presence.count', { count: presence.count })}</p>
                 <RoomTimer timer={snapshot.timer} phaseId={view.phase.id} ticks={surface.ticks} />
               </div>
+              {snapshot.learningQuestion && (
+                <p class="room-learning-question">
+                  <span class="room-learning-label">{t('learning.heading')}</span>{' '}
+                  {snapshot.learningQuestion}
+                </p>
+              )}
               <h1 class="room-title">{view.phase.title}</h1>
               {view.phase.prompt && <p class="room-prompt">{view.phase.prompt}</p>}
               <RoomPrivate

@@ -5,6 +5,7 @@ import { memo } from '../memo';
 import { ItemEditor } from './ItemEditor';
 import { ThemeControl } from './ThemeControl';
 import { VoteControl } from './VoteControl';
+import './series.css';
 
 const PREVIEW_LENGTH = 40;
 
@@ -25,7 +26,7 @@ function ItemRowView({
   const preview =
     item.text.length > PREVIEW_LENGTH ? `${item.text.slice(0, PREVIEW_LENGTH)}…` : item.text;
   return (
-    <li class={mine ? 'item item-mine' : 'item'}>
+    <li class={`item${mine ? ' item-mine' : ''}${item.done ? ' item-done' : ''}`}>
       <div class="item-main">
         <ItemEditor
           session={session}
@@ -53,6 +54,9 @@ function ItemRowView({
         )}
       </div>
       {item.kind === 'action' && <ActionFields session={session} item={item} readOnly={readOnly} />}
+      {item.kind !== 'insight' && (
+        <DoneToggle session={session} item={item} preview={preview} readOnly={readOnly} />
+      )}
       {themes && <ThemeControl session={session} item={item} themes={themes} />}
       <VoteControl session={session} item={item} preview={preview} />
       {mine && <span class="mine-badge">{t('item.mine')}</span>}
@@ -95,6 +99,37 @@ function ActionFields({
   );
 }
 
+/**
+ * "Answered" on a question, "Done" on an action: anyone may tick one off, and a continued
+ * session carries only what is still open (lib/session/carry-over.ts).
+ */
+function DoneToggle({
+  session,
+  item,
+  preview,
+  readOnly,
+}: {
+  session: SessionModel;
+  item: ItemSnapshot;
+  preview: string;
+  readOnly: boolean;
+}) {
+  const t = useT();
+  const kind = item.kind === 'question' ? 'question' : 'action';
+  return (
+    <label class="done-toggle">
+      <input
+        type="checkbox"
+        checked={item.done}
+        disabled={readOnly}
+        aria-label={t(`done.${kind}Named`, { text: preview })}
+        onChange={(e) => session.setItemDone(item.id, e.currentTarget.checked)}
+      />
+      <span aria-hidden="true">{t(`done.${kind}`)}</span>
+    </label>
+  );
+}
+
 type ItemRowProps = Parameters<typeof ItemRowView>[0];
 
 /**
@@ -112,5 +147,6 @@ export const ItemRow = memo(
     before.item.due === after.item.due &&
     before.item.themeId === after.item.themeId &&
     before.item.votes === after.item.votes &&
+    before.item.done === after.item.done &&
     before.themes === after.themes,
 );

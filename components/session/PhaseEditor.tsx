@@ -2,9 +2,10 @@ import { useState } from 'preact/hooks';
 import type { PhaseView, SessionModel } from '../../lib/app/session-model';
 import { describeSessionError } from '../../lib/i18n/errors';
 import { MAX_PHASE_MINUTES, MAX_PHASE_TEXT_LENGTH, MAX_PHASE_TITLE_LENGTH } from '../../lib/limits';
-import { ITEM_KINDS, type ItemKind, type SessionError } from '../../lib/session';
+import type { ItemKind, SessionError } from '../../lib/session';
 import { useT } from '../app-context';
 import { Field } from '../Field';
+import { KindsChoice } from './KindsChoice';
 import { PrivateWritingField } from './PrivateWriting';
 import { ThemePolicyField } from './ThemePolicyField';
 
@@ -51,8 +52,6 @@ export function PhaseEditor({
     );
     if (saved) onDone();
   };
-  const toggle = (kind: ItemKind, on: boolean) =>
-    setKinds(on ? [...kinds, kind] : kinds.filter((k) => k !== kind));
 
   return (
     <form class="phase-editor" onSubmit={save} aria-label={t('phase.editing')}>
@@ -85,19 +84,7 @@ export function PhaseEditor({
           onInput={(e) => setMinutes(e.currentTarget.value)}
         />
       </Field>
-      <fieldset class="kinds-choice">
-        <legend>{t('phase.kinds')}</legend>
-        {ITEM_KINDS.map((kind) => (
-          <label key={kind} class="check">
-            <input
-              type="checkbox"
-              checked={kinds.includes(kind)}
-              onChange={(e) => toggle(kind, e.currentTarget.checked)}
-            />
-            {t(`kind.${kind}.plural`)}
-          </label>
-        ))}
-      </fieldset>
+      <KindsChoice legend={t('phase.kinds')} value={kinds} onChange={setKinds} />
       {kinds.length > 0 && (
         <PrivateWritingField
           checked={privateWriting}

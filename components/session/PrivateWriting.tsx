@@ -86,24 +86,28 @@ export function PrivateWritingField({
   checked,
   revealed,
   onChange,
+  id = 'phase-private',
 }: {
   checked: boolean;
   revealed: boolean;
   onChange: (checked: boolean) => void;
+  /** The checkbox's id (its hint: `${id}-hint`): the template editor shows one per phase. */
+  id?: string;
 }) {
   const t = useT();
   return (
     <div class="check-field">
       <label class="check">
         <input
+          id={id}
           type="checkbox"
           checked={checked}
-          aria-describedby="phase-private-hint"
+          aria-describedby={`${id}-hint`}
           onChange={(e) => onChange(e.currentTarget.checked)}
         />
         {t('phase.privateWriting')}
       </label>
-      <span id="phase-private-hint" class="hint">
+      <span id={`${id}-hint`} class="hint">
         {checked && revealed ? t('phase.revealed') : t('phase.privateWritingHint')}
       </span>
     </div>

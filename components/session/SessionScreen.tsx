@@ -6,10 +6,13 @@ import type { Translate } from '../../lib/i18n/translate';
 import { useApp, useT } from '../app-context';
 import { PresentButton } from '../room/PresentButton';
 import { ConnectionStatus } from './ConnectionStatus';
+import { CarriedFrom, ContinueButton } from './Continuation';
 import { ExportBar } from './ExportBar';
 import { KindSection } from './KindSection';
+import { LearningQuestion } from './LearningQuestion';
 import { PhasePanel } from './PhasePanel';
 import { PresenceLine } from './PresenceLine';
+import { PrintHandoutButton } from './PrintHandoutButton';
 import { PrivateWriting, SharedDraftsNotice } from './PrivateWriting';
 import { RoomCodeCard } from './RoomCodeCard';
 import { VotesLeft } from './VotesLeft';
@@ -71,8 +74,16 @@ function ReadySession({ entry, session }: { entry: SessionEntry; session: Sessio
         )}
         <PresenceLine presence={session.presence.value} />
       </header>
+      <LearningQuestion session={session} question={snapshot.learningQuestion} />
       <RoomCodeCard code={entry.code} open={facilitator} hasPassphrase={entry.passphrase !== ''} />
       {facilitator && <PresentButton session={session} code={entry.code} />}
+      {facilitator && (
+        <PrintHandoutButton
+          templateId={snapshot.template.id}
+          locale={snapshot.locale}
+          code={entry.code}
+        />
+      )}
       {ended && (
         <p class="banner" role="status">
           {t('session.ended')}
@@ -90,6 +101,10 @@ function ReadySession({ entry, session }: { entry: SessionEntry; session: Sessio
       <PhasePanel session={session} view={view} snapshot={snapshot} />
       <PrivateWriting session={session} view={view} />
       <VotingBar session={session} view={view} />
+      {/* Right above the carried items, in the phase they were put in (carry-over.ts). */}
+      {snapshot.continuesFrom && view.phase.review && (
+        <CarriedFrom source={snapshot.continuesFrom} />
+      )}
       {view.phase.kinds.length === 0 && <p class="empty">{t('session.noKinds')}</p>}
       {view.phase.kinds.map((kind) => (
         <KindSection
@@ -102,6 +117,7 @@ function ReadySession({ entry, session }: { entry: SessionEntry; session: Sessio
       ))}
       <VotesLeft session={session} />
       <ExportBar session={session} />
+      {facilitator && <ContinueButton roomName={entry.roomName} />}
       {facilitator && <EndSession session={session} ended={ended} />}
     </>
   );

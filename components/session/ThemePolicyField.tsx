@@ -8,19 +8,24 @@ import { useT } from '../app-context';
 export function ThemePolicyField({
   value,
   onChange,
+  name = 'phase-themes',
+  id,
 }: {
   value: ThemePolicy;
   onChange: (policy: ThemePolicy) => void;
+  /** The radio group's name: the template editor shows one group per phase. */
+  name?: string;
+  id?: string;
 }) {
   const t = useT();
   return (
-    <fieldset class="theme-policy">
+    <fieldset class="theme-policy" id={id}>
       <legend>{t('phase.themes')}</legend>
       {THEME_POLICIES.map((policy) => (
         <label key={policy} class="check">
           <input
             type="radio"
-            name="phase-themes"
+            name={name}
             value={policy}
             checked={value === policy}
             onChange={() => onChange(policy)}

@@ -5,6 +5,7 @@ import type { Translate } from '../../lib/i18n/translate';
 import { MAX_VOTE_BUDGET } from '../../lib/limits';
 import type { ItemKind, PhaseSnapshot, SessionError } from '../../lib/session';
 import { useT } from '../app-context';
+import { KindsChoice } from './KindsChoice';
 
 type Run = (result: { ok: true } | { ok: false; error: SessionError }) => boolean;
 
@@ -49,8 +50,6 @@ export function VotingForm({
     }
     run(session.startVoting({ budget: budgetNumber, maxPerItem: maxNumber, kinds, showLive }));
   };
-  const toggle = (kind: ItemKind, on: boolean) =>
-    setKinds(phase.kinds.filter((k) => (k === kind ? on : kinds.includes(k))));
   const invalid = (field: 'budget' | 'max') =>
     problem?.field === field ? { 'aria-invalid': true, 'aria-describedby': 'voting-problem' } : {};
 
@@ -110,22 +109,13 @@ export function VotingForm({
             </span>
           </div>
           {phase.kinds.length > 1 && (
-            <fieldset
-              class="kinds-choice"
-              aria-describedby={problem?.field === 'kinds' ? 'voting-problem' : undefined}
-            >
-              <legend>{t('voting.kinds')}</legend>
-              {phase.kinds.map((kind) => (
-                <label key={kind} class="check">
-                  <input
-                    type="checkbox"
-                    checked={kinds.includes(kind)}
-                    onChange={(e) => toggle(kind, e.currentTarget.checked)}
-                  />
-                  {t(`kind.${kind}.plural`)}
-                </label>
-              ))}
-            </fieldset>
+            <KindsChoice
+              legend={t('voting.kinds')}
+              options={phase.kinds}
+              value={kinds}
+              onChange={setKinds}
+              describedBy={problem?.field === 'kinds' ? 'voting-problem' : undefined}
+            />
           )}
           <label class="check">
             <input

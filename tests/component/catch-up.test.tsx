@@ -15,6 +15,7 @@ describe('joining a large session', () => {
     const facilitator = createAppModel(testPlatform(), rooms.services('facilitator'));
     const participant = createAppModel(testPlatform(['nl-NL']), rooms.services('participant'));
     await Promise.all([facilitator.init(), participant.init()]);
+    await Promise.all([facilitator.loadTemplates(), participant.loadTemplates()]);
     const f = within(render(<App app={facilitator} />).container as HTMLElement);
     const p = within(render(<App app={participant} />).container as HTMLElement);
 

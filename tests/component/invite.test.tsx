@@ -126,12 +126,14 @@ async function facilitatorAndParticipantApp(participantStore: KeyValueStore = me
   const rooms = new MemoryRooms();
   const facilitator = createAppModel(testPlatform(), rooms.services('facilitator'));
   await facilitator.init();
+  await facilitator.loadTemplates();
   const f = within(render(<App app={facilitator} />).container as HTMLElement);
   const code = await startLessonsLearned(f);
   const link = f.getByRole('status', { name: 'Invite link' }).textContent as string;
   const participant = async (languages = ['en-GB']) => {
     const app = createAppModel(testPlatform(languages, participantStore), rooms.services());
     await app.init();
+    await app.loadTemplates();
     const view = render(<App app={app} />);
     return { app, view, p: within(view.container as HTMLElement) };
   };

@@ -28,6 +28,7 @@ async function facilitatorAndParticipant() {
     rooms.services('participant'),
   );
   await Promise.all([facilitator.init(), participant.init()]);
+  await Promise.all([facilitator.loadTemplates(), participant.loadTemplates()]);
   const f = within(render(<App app={facilitator} />).container as HTMLElement);
   const p = within(render(<App app={participant} />).container as HTMLElement);
 

@@ -19,6 +19,7 @@ async function threePeople() {
   const facilitatorPlatform = testPlatform();
   const facilitator = createAppModel(facilitatorPlatform, rooms.services('facilitator'));
   await facilitator.init();
+  await facilitator.loadTemplates();
   const f = within(render(<App app={facilitator} />).container as HTMLElement);
   await startLessonsLearned(f);
   const code = facilitator.current.value?.entry.code as RoomCode;
@@ -41,6 +42,7 @@ async function participant(
 ) {
   const app = createAppModel(testPlatform(languages, store), rooms.services(device));
   await app.init();
+  await app.loadTemplates();
   if (!app.current.value) {
     await app.joinSession({ code: formatRoomCode(code), name: device, passphrase: '' });
   }

@@ -36,6 +36,8 @@ export async function renderApp(
   const rooms = options.rooms ?? new MemoryRooms();
   const app: AppModel = createAppModel(platform, rooms.services());
   await app.init();
+  // Fetched up front like the lazy parts (setup.ts): the templates a template screen waits for.
+  await app.loadTemplates();
   const view = render(<App app={app} />);
   return { app, platform, rooms, view };
 }

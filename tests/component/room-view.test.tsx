@@ -26,6 +26,7 @@ async function presentingFacilitator(languages = ['en-GB'], withParticipant = fa
   const facilitator = createAppModel(testPlatform(languages), rooms.services('facilitator'));
   const participant = createAppModel(testPlatform(), rooms.services('participant'));
   await Promise.all([facilitator.init(), participant.init()]);
+  await Promise.all([facilitator.loadTemplates(), participant.loadTemplates()]);
   const f = within(
     render(
       <PresentContext.Provider value={roomWindowPresenter(presenter.host)}>

@@ -23,6 +23,7 @@ async function votingRoom() {
   const facilitator = createAppModel(testPlatform(), rooms.services('facilitator'));
   const participant = createAppModel(testPlatform(['nl-NL']), rooms.services('participant'));
   await Promise.all([facilitator.init(), participant.init()]);
+  await Promise.all([facilitator.loadTemplates(), participant.loadTemplates()]);
   const f = within(
     render(
       <PresentContext.Provider value={roomWindowPresenter(presenter.host)}>

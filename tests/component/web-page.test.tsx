@@ -50,6 +50,7 @@ describe('the notice of a page that cannot run Kring', () => {
 async function renderWebApp(options: AppOptions) {
   const app = createAppModel(testPlatform(['en-GB']), new MemoryRooms().services(), options);
   await app.init();
+  await app.loadTemplates();
   render(<App app={app} />);
   return app;
 }

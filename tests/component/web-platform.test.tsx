@@ -74,6 +74,7 @@ describe('the web page store (localStorage)', () => {
     const rooms = new MemoryRooms();
     const first = createAppModel(testPlatform(['en'], webStore()), rooms.services());
     await first.init();
+    await first.loadTemplates();
     await first.saveSettings({
       locale: 'nl',
       displayName: 'Noor',
@@ -84,6 +85,7 @@ describe('the web page store (localStorage)', () => {
     first.destroy();
     const next = createAppModel(testPlatform(['en'], webStore()), rooms.services());
     await next.init();
+    await next.loadTemplates();
     expect(next.locale.value).toBe('nl');
     expect(next.settings.value.displayName).toBe('Noor');
     expect(next.settings.value.signalingUrls).toEqual(['wss://kring.example.org/']);
