@@ -68,7 +68,7 @@ export function createAppModel(
   let closeCurrent: (() => void) | null = null;
 
   const secretsFor = createSecretsCache();
-  const ownTemplates = templatesOnDemand(() =>
+  const { reloadIfLoaded: reloadOwnTemplates, ...templateActions } = templatesOnDemand(() =>
     import('./own-templates').then((m) => m.createOwnTemplates({ platform, toast, locale })),
   );
 
@@ -208,16 +208,8 @@ export function createAppModel(
 
     startSession: startJoin.startSession,
 
-    loadTemplates: ownTemplates.loadTemplates,
-    templatesLoaded: ownTemplates.templatesLoaded,
-    ownTemplates: ownTemplates.ownTemplates,
-    allTemplates: ownTemplates.allTemplates,
-    ownTemplatesReport: ownTemplates.ownTemplatesReport,
-    saveOwnTemplate: ownTemplates.saveOwnTemplate,
-    deleteOwnTemplate: ownTemplates.deleteOwnTemplate,
-    importTemplate: ownTemplates.importTemplate,
-    resolveImport: ownTemplates.resolveImport,
-    exportTemplate: ownTemplates.exportTemplate,
+    // Built-in and own templates, fetched when a template screen opens (templates-on-demand.ts).
+    ...templateActions,
     joinSession: startJoin.joinSession,
     prepareJoin: startJoin.prepareJoin,
     continueFrom: continuing.continueFrom,
@@ -241,8 +233,13 @@ export function createAppModel(
       if (!entry) return;
       if (current.peek()?.entry.roomName === roomName) leave();
       await guard(async () => {
-        await services.deleteStored(roomName);
-        await services.deleteStored(deviceStateName(roomName));
+        // Another tab holding it open only delays the deletion until it lets go (persistence.ts).
+        const stillOpenElsewhere = (error: unknown) => {
+          if (error instanceof Error && error.name === 'StoredDocBlocked') return;
+          throw error;
+        };
+        await services.deleteStored(roomName).catch(stillOpenElsewhere);
+        await services.deleteStored(deviceStateName(roomName)).catch(stillOpenElsewhere);
         sessions.value = await removeEntry(store, roomName);
         toast.value = { kind: 'session-deleted', title: entry.title };
       });
@@ -261,7 +258,7 @@ export function createAppModel(
           if (what.settings) settings.value = defaultSettings(options.signalingUrl);
           secretsFor.clear();
           // Reads the store again: empty now, unless its key could not be removed.
-          ownTemplates.reloadIfLoaded();
+          reloadOwnTemplates();
         },
       });
     },

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createAppModel } from '../../lib/app/app-model';
 import type { RoomServices } from '../../lib/app/app-types';
 import {
   type DeleteEverythingNeeds,
@@ -185,5 +186,41 @@ describe('deleteEverything', () => {
     const report = await deleteEverything(needs(store, unlisted).needs);
     expect(report).toMatchObject({ sessions: 1, problems: [] });
     expect([...disk]).toEqual([]);
+  });
+});
+
+describe('deleting one session while another tab has it open', () => {
+  it('removes it from the list: the browser deletes it once that tab lets go', async () => {
+    const blocked = Object.assign(new Error('still open'), { name: 'StoredDocBlocked' });
+    const kept = entry('room-a', 'Buurtlab');
+    const store = memoryStore({ 'kring.sessions': [kept] });
+    const { services } = fakeServices(['room-a', 'room-a:device'], { 'room-a': blocked });
+    const platform = {
+      store,
+      copyText: async () => {},
+      download: () => {},
+      languages: () => ['nl'],
+    };
+    const app = createAppModel(platform, services);
+    await app.init();
+    await app.deleteSession('room-a');
+    expect(app.sessions.value).toEqual([]);
+    expect(app.toast.value).toEqual({ kind: 'session-deleted', title: 'Buurtlab' });
+  });
+
+  it('keeps it, and says so, when the deletion really fails', async () => {
+    const store = memoryStore({ 'kring.sessions': [entry('room-a', 'Buurtlab')] });
+    const { services } = fakeServices(['room-a'], { 'room-a': new Error('disk on fire') });
+    const platform = {
+      store,
+      copyText: async () => {},
+      download: () => {},
+      languages: () => ['nl'],
+    };
+    const app = createAppModel(platform, services);
+    await app.init();
+    await app.deleteSession('room-a');
+    expect(app.sessions.value.map((e) => e.roomName)).toEqual(['room-a']);
+    expect(app.toast.value).toEqual({ kind: 'storage-failed', detail: 'disk on fire' });
   });
 });
