@@ -115,3 +115,27 @@ export const MAX_VOTE_BUDGET = 20;
 export const DEFAULT_VOTE_BUDGET = 3;
 /** Private drafts one device keeps for one session. */
 export const MAX_DRAFTS_PER_SESSION = 500;
+
+// The end-to-end-encrypted relay's frames (lib/room/relay-frame.ts, relay-crypto.ts; issue 10).
+
+/**
+ * Bytes in one relay frame, header and AES-GCM tag included: the signaling server's WebSocket
+ * message limit (signaling/limits.ts MAX_FRAME_BYTES), so one frame is one server message.
+ */
+export const RELAY_FRAME_BYTES = 64 * 1024;
+/**
+ * Bytes an encrypted payload is padded to a multiple of, so the server sees sizes in steps of
+ * this many instead of, say, the exact length of a name in a presence message.
+ */
+export const RELAY_PADDING_BYTES = 64;
+/**
+ * Counters per sender a receiver remembers behind the highest one seen: frames may arrive out
+ * of order by up to this many (encryption finishes out of order; instances relay in parallel).
+ * Older ones, and any counter seen before, are dropped as replays.
+ */
+export const RELAY_REPLAY_WINDOW = 512;
+/**
+ * Senders whose replay windows a receiver keeps; the least recently heard is forgotten first.
+ * Well above the largest room, since every reconnect is a new sender id.
+ */
+export const RELAY_MAX_TRACKED_SENDERS = 2_048;
