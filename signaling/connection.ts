@@ -1,14 +1,24 @@
 import { type RawData, WebSocket } from 'ws';
+import type { TopicBus } from './bus';
 import type { SignalingLimits } from './limits';
 import { type CloseReason, errorCode, type Logger } from './log';
-import { type ClientMessage, PONG_FRAME, parseClientMessage, relayFrame } from './protocol';
+import {
+  type ClientMessage,
+  type JsonObject,
+  PONG_FRAME,
+  parseClientMessage,
+  publishBody,
+  relayText,
+} from './protocol';
 import { TokenBucket } from './token-bucket';
 import type { Subscriber, TopicRegistry } from './topics';
 
-/** What every connection shares: the server's limits, topics, log and clock. */
+/** What every connection shares: the server's limits, topics, bus, log and clock. */
 export interface Hub {
   readonly limits: SignalingLimits;
   readonly topics: TopicRegistry<Connection>;
+  /** Carries publishes to this topic's subscribers on other instances (bus.ts). */
+  readonly bus: TopicBus;
   readonly logger: Logger;
   /** Milliseconds on a monotonic clock. */
   readonly now: () => number;
@@ -217,17 +227,20 @@ export class Connection implements Subscriber {
    * no echo (its client drops messages `from` itself anyway) and a client may only publish to a
    * topic it subscribed to: a stock client always subscribes first, and the rule keeps anyone
    * from spraying rooms it is not in. Such a publish is dropped silently, since y-webrtc can
-   * still finish encrypting a message after it unsubscribed.
+   * still finish encrypting a message after it unsubscribed. The bus takes it on to the
+   * topic's subscribers on other instances.
    */
-  private publish(topic: string, frame: Parameters<typeof relayFrame>[0]): void {
+  private publish(topic: string, frame: JsonObject): void {
     if (!this.topics.has(topic)) return;
-    const receivers = this.hub.topics.subscribersOf(topic);
-    const relayed = relayFrame(frame, receivers.length);
-    if (relayed === undefined) {
+    const body = publishBody(frame);
+    if (body === undefined) {
       this.disconnect('invalid-message');
       return;
     }
+    const receivers = this.hub.topics.subscribersOf(topic);
+    const relayed = relayText(topic, body, receivers.length);
     for (const receiver of receivers) if (receiver !== this) receiver.send(relayed);
+    this.hub.bus.publish(topic, Buffer.from(body, 'utf8'));
   }
 }
 

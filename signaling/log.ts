@@ -23,6 +23,10 @@ export type CloseReason =
   | 'send-buffer-full'
   | 'server-shutdown';
 
+/** Why a publish did not cross the bus: Redis down, too many bytes waiting for Redis, larger
+ *  than a frame, or a message from Redis that is not one of ours. */
+export type BusDropReason = 'bus-down' | 'backlog-full' | 'too-large' | 'malformed';
+
 /** Why an upgrade request was answered with an HTTP error instead of a WebSocket. */
 export type RefusalReason = 'too-many-connections-per-address' | 'server-full' | 'shutting-down';
 
@@ -75,6 +79,27 @@ export type LogEvent =
     }
   | { readonly event: 'web-root'; readonly root: string }
   | { readonly event: 'web-root-missing'; readonly root: string; readonly hint: string }
+  | {
+      /** The shared bus (bus.ts) is up: both Redis connections are ready, every live topic is
+       *  subscribed again. Never the Redis URL: it may hold a password. */
+      readonly event: 'bus-ready';
+      readonly bus: 'redis';
+      /** Topics (re)subscribed upstream. */
+      readonly topics: number;
+    }
+  | {
+      /** The shared bus went down; local subscribers are still served. */
+      readonly event: 'bus-down';
+      readonly bus: 'redis';
+      /** The first error code seen (e.g. ECONNREFUSED), or CONNECTION_CLOSED. */
+      readonly code: string;
+    }
+  | {
+      /** Publishes not carried to (or from) other instances since the last such line. */
+      readonly event: 'bus-dropped';
+      readonly reason: BusDropReason;
+      readonly count: number;
+    }
   | { readonly event: 'shutting-down'; readonly connections: number }
   | { readonly event: 'stopped' }
   | {

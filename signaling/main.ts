@@ -10,6 +10,9 @@
  *   WEB_ROOT       folder of the participants' web app, served on every path but /health;
  *                  default this repository's .output/web (`npm run build:web` writes it).
  *                  If it is missing, the server logs `web-root-missing` and still signals.
+ *   REDIS_URL      redis://[user:password@]host:port[/db] (rediss:// for TLS): share topics
+ *                  with the other instances using the same Redis, behind one load balancer.
+ *                  Unset: this instance works alone. Never logged (it may hold a password).
  *
  * SIGTERM or SIGINT closes every connection and exits 0; a second signal exits at once.
  */
@@ -41,6 +44,7 @@ const server = createSignalingServer({
   port,
   logger,
   webRoot,
+  redisUrl: process.env.REDIS_URL || undefined,
   trustProxy: process.env.TRUST_PROXY === '1',
   labelAddress:
     process.env.LOG_ADDRESSES === 'plain' ? plainAddressLabeler : hashedAddressLabeler(),

@@ -60,16 +60,29 @@ export function parseClientMessage(
 }
 
 /**
- * The text to relay for a publish: the client's message with `clients` set, as y-webrtc's
- * bundled server does. Serialised once for all receivers. `undefined` when the message cannot be
- * serialised again (JSON nested deeper than the call stack allows).
+ * A publish as it crosses the topic bus (bus.ts) to other instances: the client's message as
+ * JSON without `topic` (the bus knows it and keeps it out of what Redis sees) and without
+ * `clients` (each delivering instance counts its own subscribers). Serialised once per
+ * publish. `undefined` when the message cannot be serialised again (JSON nested deeper than
+ * the call stack allows).
  */
-export function relayFrame(frame: JsonObject, clients: number): string | undefined {
+export function publishBody(frame: JsonObject): string | undefined {
+  const { topic: _topic, clients: _clients, ...rest } = frame;
   try {
-    return JSON.stringify({ ...frame, clients });
+    return JSON.stringify(rest);
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The text sent to a subscriber: `body` (from `publishBody`, so a JSON object that still has
+ * its `type`) with `topic` and `clients` put back, as y-webrtc's bundled server relays it.
+ * `clients` is the number of subscribers on the delivering instance; y-webrtc clients do not
+ * read it. Spliced rather than parsed again, since every receiver's instance does this.
+ */
+export function relayText(topic: string, body: string, clients: number): string {
+  return `{"topic":${JSON.stringify(topic)},${body.slice(1, -1)},"clients":${clients}}`;
 }
 
 export const PONG_FRAME = JSON.stringify({ type: 'pong' });

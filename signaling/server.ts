@@ -3,9 +3,12 @@ import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import { type AddressLabeler, addressKey, hashedAddressLabeler, requestAddress } from './address';
+import { type BusState, localBus, type TopicBus } from './bus';
 import { Connection, type Hub } from './connection';
 import { resolveLimits, type SignalingLimits } from './limits';
 import { errorCode, jsonLineLogger, type Logger, type RefusalReason } from './log';
+import { relayText } from './protocol';
+import { createRedisBus } from './redis-bus';
 import { staticFiles } from './static';
 import { TopicRegistry } from './topics';
 
@@ -16,7 +19,8 @@ import { TopicRegistry } from './topics';
  * frames, topics, connections and message rates (limits.ts), reaps dead and idle sockets, and
  * logs without topics or payloads (log.ts). A client over a limit is refused or disconnected;
  * everyone else is served on. With `webRoot` it also serves the participants' web app
- * (static.ts) on the same port, so one TLS proxy in front covers both.
+ * (static.ts) on the same port, so one TLS proxy in front covers both. With `redisUrl`, several
+ * instances behind one load balancer share topics through Redis pub/sub (redis-bus.ts).
  */
 export interface SignalingServerOptions {
   /** Interface to listen on; default 127.0.0.1. */
@@ -35,6 +39,9 @@ export interface SignalingServerOptions {
   /** Folder of the built web app to serve on every path but `/health`; without it, those
    *  paths are 404. A missing folder is logged at startup and answers 404 until it exists. */
   readonly webRoot?: string;
+  /** Share topics with the other instances through this Redis (redis-bus.ts); without it this
+   *  instance works alone. Redis being down never stops local service. */
+  readonly redisUrl?: string;
 }
 
 export interface SignalingStats {
@@ -43,6 +50,8 @@ export interface SignalingStats {
   /** Topics with at least one subscriber. */
   readonly topics: number;
   readonly uptimeSeconds: number;
+  /** `local` alone; with Redis, whether it is reachable (`down` still serves locally). */
+  readonly bus: BusState;
 }
 
 export interface SignalingServer {
@@ -67,12 +76,33 @@ export function createSignalingServer(options: SignalingServerOptions = {}): Sig
   const logger = options.logger ?? jsonLineLogger();
   const now = options.now ?? (() => performance.now());
   const labelAddress = options.labelAddress ?? hashedAddressLabeler();
+  const bus: TopicBus =
+    options.redisUrl === undefined
+      ? localBus()
+      : createRedisBus({
+          url: options.redisUrl,
+          logger,
+          deliver: deliverFromBus,
+          maxPayloadBytes: limits.maxFrameBytes,
+        });
   const hub: Hub = {
     limits,
     logger,
     now,
-    topics: new TopicRegistry(limits.maxSubscribersPerTopic),
+    bus,
+    topics: new TopicRegistry(limits.maxSubscribersPerTopic, {
+      opened: (topic) => bus.join(topic),
+      closed: (topic) => bus.leave(topic),
+    }),
   };
+
+  /** Another instance's publish: to every subscriber here (its sender is not one of them). */
+  function deliverFromBus(topic: string, payload: Buffer): void {
+    const receivers = hub.topics.subscribersOf(topic);
+    if (receivers.length === 0) return;
+    const relayed = relayText(topic, payload.toString('utf8'), receivers.length);
+    for (const receiver of receivers) receiver.send(relayed);
+  }
 
   const webApp =
     options.webRoot === undefined ? undefined : staticFiles({ root: options.webRoot, logger });
@@ -104,6 +134,7 @@ export function createSignalingServer(options: SignalingServerOptions = {}): Sig
       connections: connections.size,
       topics: hub.topics.size,
       uptimeSeconds: Math.floor((now() - startedAt) / 1000),
+      bus: bus.state(),
     };
   }
 
@@ -234,6 +265,7 @@ export function createSignalingServer(options: SignalingServerOptions = {}): Sig
         });
       }
       wss.close();
+      await bus.close();
       state = 'closed';
       logger({ event: 'stopped' });
     })();

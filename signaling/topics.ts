@@ -7,10 +7,20 @@ export interface Subscriber {
   readonly topics: Set<string>;
 }
 
+/** Told when a topic gets its first subscriber here and when its last one leaves: the topic
+ *  bus (bus.ts) holds one upstream subscription per live topic. */
+export interface TopicLifecycle {
+  opened(topic: string): void;
+  closed(topic: string): void;
+}
+
 export class TopicRegistry<S extends Subscriber> {
   private readonly subscribers = new Map<string, Set<S>>();
 
-  constructor(private readonly maxSubscribersPerTopic: number) {}
+  constructor(
+    private readonly maxSubscribersPerTopic: number,
+    private readonly lifecycle?: TopicLifecycle,
+  ) {}
 
   get size(): number {
     return this.subscribers.size;
@@ -18,11 +28,13 @@ export class TopicRegistry<S extends Subscriber> {
 
   /** Adds `subscriber` to `topic`; false when the topic is full. Idempotent. */
   subscribe(subscriber: S, topic: string): boolean {
-    const set = this.subscribers.get(topic) ?? new Set<S>();
+    const existing = this.subscribers.get(topic);
+    const set = existing ?? new Set<S>();
     if (!set.has(subscriber) && set.size >= this.maxSubscribersPerTopic) return false;
     set.add(subscriber);
     this.subscribers.set(topic, set);
     subscriber.topics.add(topic);
+    if (!existing) this.lifecycle?.opened(topic);
     return true;
   }
 
@@ -31,7 +43,9 @@ export class TopicRegistry<S extends Subscriber> {
     const set = this.subscribers.get(topic);
     if (!set) return;
     set.delete(subscriber);
-    if (set.size === 0) this.subscribers.delete(topic);
+    if (set.size > 0) return;
+    this.subscribers.delete(topic);
+    this.lifecycle?.closed(topic);
   }
 
   unsubscribeAll(subscriber: S): void {

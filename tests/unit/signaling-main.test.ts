@@ -8,7 +8,7 @@ const START_MS = 15_000;
 
 /** `npm run signaling` without npm: the same `tsx signaling/main.ts`, with our environment. */
 function startMain(env: Record<string, string>): ChildProcess {
-  const child = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'signaling/main.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'signaling/main.ts'], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -6,7 +6,7 @@ import { createSignalingServer } from '../../signaling/server';
 import { startServer, TestClient, until, WAIT_MS, within } from '../helpers/signaling';
 
 describe('signaling HTTP endpoints', () => {
-  it('GET /health answers 200 with connections, topics and uptime', async () => {
+  it('GET /health answers 200 with connections, topics, uptime and the bus', async () => {
     const { url, port } = await startServer();
     const [a, b] = await Promise.all([TestClient.open(url), TestClient.open(url)]);
     a.subscribe('one', 'two');
@@ -21,6 +21,7 @@ describe('signaling HTTP endpoints', () => {
       connections: 2,
       topics: 2,
       uptimeSeconds: expect.any(Number),
+      bus: 'local',
     });
   });
 

@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it, onTestFinished } from 'vitest';
 import { within } from '../helpers/signaling';
 import { makeWebRoot } from '../helpers/web-root';
@@ -16,7 +16,13 @@ const START_MS = 15_000;
 function startMain(env: Record<string, string | undefined>, cwd: string): ChildProcess {
   const child = spawn(
     process.execPath,
-    [join(REPO, 'node_modules/tsx/dist/cli.mjs'), join(REPO, 'signaling/main.ts')],
+    // tsx as a loader of this process, not its CLI: the CLI runs the server in a child of its
+    // own, which the kill below would not reach (it kept running after the test).
+    [
+      '--import',
+      pathToFileURL(join(REPO, 'node_modules/tsx/dist/loader.mjs')).href,
+      join(REPO, 'signaling/main.ts'),
+    ],
     {
       cwd,
       env: { ...process.env, HOST: '127.0.0.1', PORT: '0', ...env },
