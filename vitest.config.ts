@@ -13,6 +13,7 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
           environment: 'node',
+          setupFiles: ['tests/load-languages.ts'],
         },
       },
       {
@@ -21,7 +22,7 @@ export default defineConfig({
           name: 'component',
           include: ['tests/component/**/*.test.tsx'],
           environment: 'happy-dom',
-          setupFiles: ['tests/component/setup.ts'],
+          setupFiles: ['tests/load-languages.ts', 'tests/component/setup.ts'],
         },
       },
       {
@@ -29,6 +30,8 @@ export default defineConfig({
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
           environment: 'node',
+          // Some read labels through translator(), as the unit and component tests do.
+          setupFiles: ['tests/load-languages.ts'],
           // Each file starts several Chromiums and the signaling proxy on a fixed port: one file
           // at a time, and in steps that may each wait for a WebRTC mesh.
           fileParallelism: false,

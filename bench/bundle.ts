@@ -15,12 +15,18 @@ export interface PageJs {
 const STATIC_IMPORT = /(?:\bfrom|\bimport)\s*["'](\.{1,2}\/[\w./-]+\.js)["']/g;
 /** `import("./x.js")`: fetched when the code gets there (components/lazy.ts). */
 const DYNAMIC_IMPORT = /\bimport\s*\(\s*["'](\.{1,2}\/[\w./-]+\.js)["']\s*\)/g;
+/** A language's core texts (lib/i18n/messages-<locale>.ts), built as `messages-en-<hash>.js`. */
+const LANGUAGE_MODULE = /(?:^|\/)messages-[a-z]{2}-[\w-]+\.js$/;
 
 /**
  * The JavaScript a page of a build loads at start: the scripts its html names and what those
  * import statically, followed file by file; and apart from it, what the page can fetch later
  * with a dynamic `import()` (and what that imports). Sizes are of the files as built, gzipped at
  * level 9 each, as a server would send them.
+ *
+ * A language's texts are a dynamic import too (lib/i18n/translate.ts), but every page fetches
+ * one right at start, before it shows anything: so the largest language module (Dutch, as it
+ * happens) and its imports count as loaded at start, not on demand; the others stay on demand.
  */
 export function pageJs(buildDir: string, htmlFile: string): PageJs {
   const html = readFileSync(join(buildDir, htmlFile), 'utf8');
@@ -41,6 +47,18 @@ export function pageJs(buildDir: string, htmlFile: string): PageJs {
     const found = follow(buildDir, lazy, new Set([...atStart, ...later]));
     if (found.size === 0) break;
     for (const file of found) later.add(file);
+  }
+  const languages = [...later].filter((file) => LANGUAGE_MODULE.test(file));
+  // Without one, the rule above would quietly leave the start's texts out.
+  if (languages.length === 0) throw new Error(`${htmlFile}: no language module (messages-*.js)`);
+  const shown = languages.reduce((largest, file) =>
+    sizes(buildDir, new Set([file])).gzip > sizes(buildDir, new Set([largest])).gzip
+      ? file
+      : largest,
+  );
+  for (const file of follow(buildDir, [shown], atStart)) {
+    atStart.add(file);
+    later.delete(file);
   }
   return { ...sizes(buildDir, atStart), onDemand: sizes(buildDir, later) };
 }

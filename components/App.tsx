@@ -27,6 +27,10 @@ function Shell() {
   const t = useT();
   const route = app.route.value;
   const current = app.current.value;
+  // The interface language's texts arrive by themselves (lib/i18n/translate.ts): until then an
+  // empty app, not its keys for a moment. Once ready, whatever there is (keys only when the
+  // fetch failed, a page left open across an update).
+  if (!app.textsReady.value && !app.ready.value) return <div class="app" />;
   return (
     <div class="app" lang={app.locale.value}>
       <header class="app-bar">

@@ -4,6 +4,8 @@ import { App } from '../components/App';
 import { SecureContextNotice } from '../components/SecureContextNotice';
 import '../components/styles.css';
 import { createAppModel } from '../lib/app/app-model';
+import { loadLanguage } from '../lib/i18n/translate';
+import { LOCALES } from '../lib/locale';
 import { pageProblem, pageSignalingUrl, webPlatform } from '../lib/platform/web';
 import { deleteStoredDoc, listStoredDocs, persistDoc } from '../lib/room/persistence';
 import { connectWebrtc } from '../lib/room/webrtc';
@@ -15,14 +17,17 @@ const root = document.getElementById('app') as HTMLElement;
 const problem = pageProblem(globalThis);
 
 if (problem) {
-  // Nothing of the app would work (no WebCrypto, no room keys): explain instead of failing.
-  render(
-    <SecureContextNotice
-      problem={problem}
-      languages={webPlatform.languages()}
-      pageUrl={location.href}
-    />,
-    root,
+  // Nothing of the app would work (no WebCrypto, no room keys): explain instead of failing,
+  // in every language (SecureContextNotice says why), so all of them are fetched first.
+  void Promise.all(LOCALES.map(loadLanguage)).then(() =>
+    render(
+      <SecureContextNotice
+        problem={problem}
+        languages={webPlatform.languages()}
+        pageUrl={location.href}
+      />,
+      root,
+    ),
   );
 } else {
   startApp();

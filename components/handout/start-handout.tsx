@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { parseHandoutHash } from '../../lib/app/handout';
 import { loadOwnTemplates } from '../../lib/app/own-templates-store';
-import { translator } from '../../lib/i18n/translate';
+import { loadLanguage, translator } from '../../lib/i18n/translate';
 import type { KeyValueStore } from '../../lib/platform/types';
 import { builtInTemplates } from '../../lib/templates';
 import { HandoutPage, handoutName, loadHandout } from './HandoutPage';
@@ -24,11 +24,16 @@ export async function startHandoutPage(store: KeyValueStore, win: Window = windo
   const locale = params?.locale ?? 'en';
   win.document.documentElement.lang = locale;
   const ids = new Set(builtInTemplates.map((template) => template.id));
-  const content = params
-    ? await loadHandout(params, async () => (await loadOwnTemplates(store, ids)).templates).catch(
-        () => ({ kind: 'missing' }) as const,
-      )
-    : ({ kind: 'missing' } as const);
+  // The sheet's own texts are workshop texts (in every language), but translator() promises
+  // only what a loaded language has: fetched alongside the template.
+  const [content] = await Promise.all([
+    params
+      ? loadHandout(params, async () => (await loadOwnTemplates(store, ids)).templates).catch(
+          () => ({ kind: 'missing' }) as const,
+        )
+      : ({ kind: 'missing' } as const),
+    loadLanguage(locale),
+  ]);
   const t = translator(locale);
   const name = params ? handoutName(content, params) : null;
   if (name) win.document.title = t('handout.title', { name });

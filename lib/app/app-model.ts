@@ -1,8 +1,6 @@
 import { computed, type ReadonlySignal, signal } from '@preact/signals';
 import type * as Y from 'yjs';
 import type { HarvestFile } from '../export/harvest';
-import { pickLocale, translator } from '../i18n/translate';
-import type { Locale } from '../locale';
 import type { Platform } from '../platform/types';
 import { ok, type Result } from '../result';
 import type { SessionError } from '../session';
@@ -17,11 +15,12 @@ import type {
 } from './app-types';
 import { type ConnectNeeds, connectSession } from './connect-session';
 import { createContinueActions } from './continue-actions';
-import type { DeletedReport } from './delete-everything';
+import { createDeleteActions } from './delete-actions';
 import { createPrintHandout } from './handout';
+import { interfaceLanguage } from './interface-language';
 import { createInviteActions } from './invite-actions';
 import { createSecretsCache } from './secrets-cache';
-import { deviceStateName, loadEntries, removeEntry, type SessionEntry } from './sessions-store';
+import { loadEntries, type SessionEntry } from './sessions-store';
 import {
   defaultSettings,
   parseSettings,
@@ -58,10 +57,8 @@ export function createAppModel(
   const toast = signal<Toast | null>(null);
   const ready = signal(false);
 
-  const locale = computed<Locale>(() =>
-    settings.value.locale === 'auto' ? pickLocale(platform.languages()) : settings.value.locale,
-  );
-  const t = computed(() => translator(locale.value));
+  const language = interfaceLanguage(settings, () => platform.languages());
+  const { locale, t } = language;
   /** The participants' page of invite links; undefined only without any signaling server. */
   const invitePage = computed(() => participantPage(settings.value));
 
@@ -84,7 +81,12 @@ export function createAppModel(
       store.get<Settings>(SETTINGS_KEY),
       loadEntries(store),
     ]);
-    if (stored) settings.value = { ...defaultSettings(options.signalingUrl), ...stored };
+    const chosen = stored
+      ? { ...defaultSettings(options.signalingUrl), ...stored }
+      : settings.peek();
+    // A page left open across an update may no longer fetch it: keys beat a blank app.
+    await language.prepare(chosen).catch(() => undefined);
+    settings.value = chosen;
     sessions.value = entries;
     const wasOpen = await store.get<string>(OPEN_KEY);
     const entry = entries.find((e) => e.roomName === wasOpen);
@@ -174,6 +176,26 @@ export function createAppModel(
 
   const startJoin = createStartJoin({ secretsFor, sessions, busy, toast, open, rememberName });
   const continuing = createContinueActions({ current, persist: services.persist, go });
+  const deleting = createDeleteActions({
+    store,
+    services,
+    sessions,
+    toast,
+    guard,
+    leaveIfOpen: (roomName) => {
+      if (current.peek()?.entry.roomName === roomName) leave();
+    },
+    leave,
+    // The settings go back to the browser's language, which this page may not have yet.
+    prepareDefaults: () => language.prepare(defaultSettings(options.signalingUrl)),
+    forget: (what) => {
+      sessions.value = what.entries;
+      if (what.settings) settings.value = defaultSettings(options.signalingUrl);
+      secretsFor.clear();
+      // Reads the store again: empty now, unless its key could not be removed.
+      reloadOwnTemplates();
+    },
+  });
   const invite = createInviteActions({
     platform,
     t,
@@ -193,6 +215,8 @@ export function createAppModel(
     busy: busy as ReadonlySignal<Busy>,
     toast: toast as ReadonlySignal<Toast | null>,
     ready: ready as ReadonlySignal<boolean>,
+    /** Whether the interface language's texts are loaded: until then the app shows no text. */
+    textsReady: language.textsReady,
     invitePage,
     /** Whether this browser has a share sheet (a Share button is shown only then). */
     canShare: platform.share !== undefined,
@@ -227,41 +251,7 @@ export function createAppModel(
       void guard(() => store.remove(OPEN_KEY));
     },
 
-    /** Removes everything this device holds of a session. */
-    async deleteSession(roomName: string): Promise<void> {
-      const entry = sessions.peek().find((e) => e.roomName === roomName);
-      if (!entry) return;
-      if (current.peek()?.entry.roomName === roomName) leave();
-      await guard(async () => {
-        // Another tab holding it open only delays the deletion until it lets go (persistence.ts).
-        const stillOpenElsewhere = (error: unknown) => {
-          if (error instanceof Error && error.name === 'StoredDocBlocked') return;
-          throw error;
-        };
-        await services.deleteStored(roomName).catch(stillOpenElsewhere);
-        await services.deleteStored(deviceStateName(roomName)).catch(stillOpenElsewhere);
-        sessions.value = await removeEntry(store, roomName);
-        toast.value = { kind: 'session-deleted', title: entry.title };
-      });
-    },
-
-    /** "Delete everything on this device": every session, draft, own template and setting. */
-    async deleteEverything(): Promise<DeletedReport> {
-      // Fetched when needed: Settings is the only way there, and once is the usual count.
-      const { deleteEverything } = await import('./delete-everything');
-      return deleteEverything({
-        store,
-        services,
-        leave,
-        forget: (what) => {
-          sessions.value = what.entries;
-          if (what.settings) settings.value = defaultSettings(options.signalingUrl);
-          secretsFor.clear();
-          // Reads the store again: empty now, unless its key could not be removed.
-          reloadOwnTemplates();
-        },
-      });
-    },
+    ...deleting,
 
     /** The harvest of a stored session without joining its room. */
     async storedHarvest(roomName: string): Promise<HarvestFile | null> {
@@ -285,6 +275,7 @@ export function createAppModel(
     async saveSettings(input: SettingsInput): Promise<Result<Settings, SettingsProblem[]>> {
       const parsed = parseSettings(input);
       if (!parsed.ok) return parsed;
+      await language.prepare(parsed.value);
       settings.value = parsed.value;
       await guard(() => store.set(SETTINGS_KEY, parsed.value));
       toast.value = { kind: 'settings-saved' };

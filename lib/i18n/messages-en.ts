@@ -17,10 +17,13 @@ import type { enTemplateFiles } from './messages-en/template-files';
  * The texts live per area in messages-en/*.ts (Dutch: messages-nl/*.ts), each Dutch part typed
  * against its English part, so a key missing or extra in either language still fails to compile.
  *
- * `en` is what every page loads at start. The texts of the screens that only a facilitator
- * preparing a session opens (guides, handouts, the template editor and files, "Delete
- * everything") are the *workshop* parts: typed here, but loaded with those screens
- * (workshop-messages.ts), which keeps ~5 KB per language out of the start (bench/bundle.ts).
+ * `en` is what a page in English loads at start: loadLanguage() (translate.ts) fetches this
+ * module, or messages-nl.ts for Dutch, so a page loads only the language it shows. Elsewhere,
+ * import only its types, or both languages are back in every page's start (bench/bundle.ts).
+ * The texts of the screens that only a facilitator preparing a session opens (guides,
+ * handouts, the template editor and files, "Delete everything") are the *workshop* parts:
+ * typed here, but loaded with those screens (workshop-messages.ts), in both languages, which
+ * keeps ~5 KB per language out of the start.
  */
 export const en = {
   ...enApp,

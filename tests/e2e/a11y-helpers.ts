@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { allMessages } from '../../lib/i18n/all-messages';
 import type { Messages } from '../../lib/i18n/messages-en';
-import { allMessages } from '../../lib/i18n/workshop-messages';
 import { describeViolations, runAxe } from './axe';
 import { type Peer, UI_MS } from './harness';
 

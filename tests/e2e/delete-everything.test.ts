@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { allMessages } from '../../lib/i18n/workshop-messages';
+import { allMessages } from '../../lib/i18n/all-messages';
 import { button, expectNoViolations, heading, textbox } from './a11y-helpers';
 import {
   CONNECT_MS,

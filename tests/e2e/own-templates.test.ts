@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { allMessages } from '../../lib/i18n/workshop-messages';
+import { allMessages } from '../../lib/i18n/all-messages';
 import { parseTemplateFile } from '../../lib/templates';
 import { button, expectNoViolations, heading, textbox } from './a11y-helpers';
 import {

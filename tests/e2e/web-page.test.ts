@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { allMessages } from '../../lib/i18n/workshop-messages';
+import { allMessages } from '../../lib/i18n/all-messages';
 import {
   CONNECT_MS,
   checkEnvironment,
