@@ -29,6 +29,14 @@ export const MAX_SUBSCRIBERS_PER_TOPIC = 100;
  * a whole workshop on one office or school Wi-Fi shares one public IPv4 address.
  */
 export const MAX_CONNECTIONS_PER_ADDRESS = 64;
+/**
+ * Open relay WebSockets (`/relay`, issue 10) from one address, counted apart from the ones
+ * above. A neighbourhood evening of 200 phones on the community centre's Wi-Fi is 200
+ * connections from one address, with reconnects overlapping; 512 lets them all in. One abusive
+ * client behind that address is held by the relay's own limits per connection and per room
+ * (signaling/relay-limits.ts), not by this cap, which only bounds sockets held open.
+ */
+export const MAX_RELAY_CONNECTIONS_PER_ADDRESS = 512;
 /** Open WebSockets in total, so a distributed flood meets a ceiling before memory does. */
 export const MAX_CONNECTIONS = 10_000;
 /**
@@ -69,6 +77,7 @@ export interface SignalingLimits {
   readonly maxTopicsPerConnection: number;
   readonly maxSubscribersPerTopic: number;
   readonly maxConnectionsPerAddress: number;
+  readonly maxRelayConnectionsPerAddress: number;
   readonly maxConnections: number;
   readonly messagesPerSecond: number;
   readonly messageBurst: number;
@@ -86,6 +95,7 @@ export const DEFAULT_SIGNALING_LIMITS: SignalingLimits = {
   maxTopicsPerConnection: MAX_TOPICS_PER_CONNECTION,
   maxSubscribersPerTopic: MAX_SUBSCRIBERS_PER_TOPIC,
   maxConnectionsPerAddress: MAX_CONNECTIONS_PER_ADDRESS,
+  maxRelayConnectionsPerAddress: MAX_RELAY_CONNECTIONS_PER_ADDRESS,
   maxConnections: MAX_CONNECTIONS,
   messagesPerSecond: MESSAGES_PER_SECOND,
   messageBurst: MESSAGE_BURST,

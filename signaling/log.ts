@@ -21,7 +21,15 @@ export type CloseReason =
   | 'protocol-error'
   | 'too-many-topics'
   | 'send-buffer-full'
-  | 'server-shutdown';
+  | 'server-shutdown'
+  /** Relay (`/relay`): a text message, where only binary frames are spoken. */
+  | 'text-frame'
+  /** Relay: a first message that is not a join, or too many malformed frames (relay-room.ts). */
+  | 'relay-protocol'
+  /** Relay: more queued for it than the hard limit (relay-limits.ts). */
+  | 'relay-too-slow'
+  /** Relay: joins refused again and again on one connection (a client that does not back off). */
+  | 'join-refused';
 
 /** Why a publish did not cross the bus: Redis down, too many bytes waiting for Redis, larger
  *  than a frame, or a message from Redis that is not one of ours. */
@@ -37,8 +45,10 @@ export type LogEvent =
       /** A number counting up from 1 per process; ties the opened and closed lines together. */
       readonly connection: number;
       readonly address: string;
-      /** Open connections, this one included. */
+      /** Open connections, this one included (of its endpoint). */
       readonly connections: number;
+      /** Set for the relay's endpoint (`/relay`); absent for y-webrtc signaling. */
+      readonly endpoint?: 'relay';
     }
   | {
       readonly event: 'connection-refused';
@@ -56,8 +66,9 @@ export type LogEvent =
       readonly durationMs: number;
       /** Messages received from this connection. */
       readonly messages: number;
-      /** Topics it held when it closed. */
+      /** Topics it held when it closed (0 on the relay: one room, never named here). */
       readonly topics: number;
+      readonly endpoint?: 'relay';
     }
   | {
       readonly event: 'subscription-refused';
@@ -99,6 +110,29 @@ export type LogEvent =
       readonly event: 'bus-dropped';
       readonly reason: BusDropReason;
       readonly count: number;
+    }
+  | {
+      /** The relay's running totals since start (relay-types.ts RelayCounters), logged
+       *  periodically while anything changes: counts and fixed reason words only. */
+      readonly event: 'relay-stats';
+      /** Open relay WebSocket connections. */
+      readonly connections: number;
+      readonly rooms: number;
+      readonly members: number;
+      readonly joined: number;
+      readonly left: number;
+      readonly framesIn: number;
+      readonly framesOut: number;
+      readonly bytesOut: number;
+      readonly syncElections: number;
+      readonly syncUnanswered: number;
+      readonly bridgedOut: number;
+      readonly bridgedIn: number;
+      readonly bridgeRefused: number;
+      /** Dropped frames by reason; only reasons that happened. */
+      readonly dropped: Readonly<Record<string, number>>;
+      /** Connections the relay ended, by reason; only reasons that happened. */
+      readonly disconnected: Readonly<Record<string, number>>;
     }
   | { readonly event: 'shutting-down'; readonly connections: number }
   | { readonly event: 'stopped' }

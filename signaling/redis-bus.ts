@@ -27,8 +27,9 @@ export interface RedisBusOptions {
   readonly url: string;
   readonly logger: Logger;
   readonly deliver: BusDelivery;
-  /** Largest payload to carry, in bytes: the server's frame limit. */
-  readonly maxPayloadBytes: number;
+  /** Largest payload to carry, in bytes: the server's frame limit (per topic when a function:
+   *  y-webrtc's topics and the relay's rooms have limits of their own). */
+  readonly maxPayloadBytes: number | ((topic: string) => number);
   /** Bytes of publishes sent to Redis and not yet answered; default 4 MiB. */
   readonly maxBacklogBytes?: number;
   /** Milliseconds between `bus-dropped` lines (while there is anything to report). */
@@ -147,7 +148,8 @@ export function createRedisBus(options: RedisBusOptions): TopicBus {
 
     publish(topic, payload) {
       if (closed) return;
-      if (payload.length > maxPayloadBytes) return drop('too-large');
+      const max = typeof maxPayloadBytes === 'number' ? maxPayloadBytes : maxPayloadBytes(topic);
+      if (payload.length > max) return drop('too-large');
       if (pub.status !== 'ready') return drop('bus-down');
       const size = HEADER_BYTES + payload.length;
       if (backlogBytes + size > maxBacklogBytes) return drop('backlog-full');

@@ -73,6 +73,7 @@ export class Presence {
     for (const other of member.room.members.values()) {
       if (other !== member && !other.gone) this.context.deliver(other, will);
     }
+    this.context.publish(member.room, will);
   }
 
   private forward(member: Member): void {
@@ -90,5 +91,6 @@ export class Presence {
       }
       this.context.deliver(other, frame);
     }
+    this.context.publish(member.room, frame);
   }
 }

@@ -1,5 +1,5 @@
 import { err, ok } from '../lib/result';
-import { RelayFrameType, type RelayHeader, readRelayFrame } from '../lib/room/relay-frame';
+import { deliverBridged } from './relay-bridge';
 import {
   isControlMessage,
   RelayControlType,
@@ -14,11 +14,13 @@ import { Delivery } from './relay-delivery';
 import { admit, newMember } from './relay-join';
 import { type RelayLimits, resolveRelayLimits } from './relay-limits';
 import { Presence } from './relay-presence';
+import { FrameRouting } from './relay-routing';
 import { SyncElection } from './relay-sync';
 import {
   type Member,
   newCounters,
   RELAY_VIOLATIONS,
+  type RelayBridge,
   type RelayClock,
   type RelayCounters,
   type RelayDisconnectReason,
@@ -36,17 +38,12 @@ import {
  * end-to-end encrypted; the router reads only their clear header and never logs: it counts
  * (`counters`), and the caller logs the counts. The server's own messages are in
  * relay-control.ts, the limits in relay-limits.ts, catch-up in relay-sync.ts, presence in
- * relay-presence.ts.
+ * relay-presence.ts, per-type routing in relay-routing.ts.
  *
- * A connection's first binary message is a join {room tag, key id, sender id}. From then on
- * every frame must carry exactly those three (a member cannot speak for another connection or
- * another room) and is routed by type:
- * - update, and chunk or control without a target: to every other member;
- * - a frame with a target: to that member only;
- * - sync request without a target: to one member the server picks (relay-sync.ts);
- * - sync reply, and a chunk naming a request in `inReplyTo`: back to the requester, if the
- *   request was routed to this sender;
- * - awareness: stored, and forwarded throttled; awareness-will: stored, sent when it leaves.
+ * A connection's first binary message is a join {room tag, key id, sender id}; the router
+ * keeps the rooms and their members, and hands each later frame to relay-routing.ts, which
+ * checks it carries exactly those three (a member cannot speak for another connection or
+ * another room) and routes it by type.
  *
  * A receiver with more than the hard limit queued is disconnected rather than buffered for;
  * dropping happens before the caller ever sees an unbounded queue.
@@ -59,26 +56,39 @@ export interface RelayRouterOptions {
    * will and member-left); calling `disconnect` for it afterwards is harmless.
    */
   readonly onDisconnect?: (sink: RelaySink, reason: RelayDisconnectReason) => void;
+  /** The same rooms on other instances (relay-bridge.ts says what crosses); none: alone. */
+  readonly bridge?: RelayBridge;
 }
 
-export type { RelayClock, RelayCounters, RelayDisconnectReason, RelayReceipt, RelaySink };
+export type {
+  RelayBridge,
+  RelayClock,
+  RelayCounters,
+  RelayDisconnectReason,
+  RelayReceipt,
+  RelaySink,
+};
 
 export class RelayRouter {
   readonly limits: RelayLimits;
   readonly counters: RelayCounters = newCounters();
   private readonly clock: RelayClock;
   private readonly onDisconnect: RelayRouterOptions['onDisconnect'];
+  private readonly bridge: RelayBridge | undefined;
+  private readonly context: RouterContext;
   private readonly members = new Map<RelaySink, Member>();
   private readonly rooms = new Map<string, Room>();
   private readonly presence: Presence;
   private readonly sync: SyncElection;
   private readonly delivery: Delivery;
+  private readonly frames: FrameRouting;
   private seq = 0;
 
   constructor(options: RelayRouterOptions = {}) {
     this.limits = resolveRelayLimits(options.limits);
     this.clock = options.clock ?? systemClock;
     this.onDisconnect = options.onDisconnect;
+    this.bridge = options.bridge;
     this.delivery = new Delivery(this.limits, this.counters);
     const context: RouterContext = {
       limits: this.limits,
@@ -94,9 +104,12 @@ export class RelayRouter {
       counters: this.counters,
       deliver: (to, bytes) => this.deliver(to, bytes),
       currentSeq: () => this.seq,
+      publish: (room, bytes) => this.publish(room, bytes),
     };
+    this.context = context;
     this.presence = new Presence(context);
     this.sync = new SyncElection(context);
+    this.frames = new FrameRouting(context, this.presence, this.sync);
   }
 
   /** One binary message from a connection. Never throws; a drop says why. */
@@ -118,6 +131,18 @@ export class RelayRouter {
   disconnect(sink: RelaySink): void {
     const member = this.members.get(sink);
     if (member) this.remove(member);
+    this.settle();
+  }
+
+  /**
+   * A room-wide frame of room `roomTag` from another instance (the bridge's subscription):
+   * to every member here. Never throws; a room with no member here any more ignores it.
+   */
+  receiveBridged(roomTag: string, bytes: Uint8Array): void {
+    const room = this.rooms.get(roomTag);
+    if (!room) return;
+    if (deliverBridged(room, bytes, this.context) === 'delivered') this.counters.bridgedIn++;
+    else this.counters.bridgeRefused++;
     this.settle();
   }
 
@@ -147,65 +172,7 @@ export class RelayRouter {
       return this.join(sink, bytes);
     }
     if (!member) return this.refuse(sink, 'not-joined', RelayErrorCode.notJoined);
-    this.counters.framesIn++;
-    if (!member.frames.take()) return this.rateLimited(member);
-    const read = readRelayFrame(bytes, this.limits.maxFrameBytes);
-    if (!read.ok) return read;
-    const { header } = read.value;
-    if (header.roomTag !== member.room.tag) return err('wrong-room');
-    if (header.sender !== member.sender) return err('wrong-sender');
-    if (header.keyId !== member.keyId) return err('wrong-key');
-    let target: Member | null = null;
-    if (header.target !== null) {
-      target = member.room.members.get(header.target) ?? null;
-      if (target === null || target === member) return err('unknown-target');
-    }
-    member.toldRateLimited = false;
-    return this.dispatch(member, header, bytes, target);
-  }
-
-  private dispatch(
-    member: Member,
-    header: RelayHeader,
-    bytes: Uint8Array,
-    target: Member | null,
-  ): RelayReceipt {
-    switch (header.type) {
-      case RelayFrameType.awareness:
-        return delivered(this.presence.awareness(member, bytes), 0);
-      case RelayFrameType.awarenessWill:
-        return delivered(this.presence.will(member, bytes), 0);
-      case RelayFrameType.syncRequest:
-        if (!member.fanoutBytes.take(bytes.length)) return this.rateLimited(member);
-        return this.sync.request(member, header, bytes, target);
-      case RelayFrameType.syncReply:
-        return this.reply(member, header, bytes);
-      case RelayFrameType.chunk:
-        if (header.inReplyTo !== 0) return this.reply(member, header, bytes);
-        return this.send(member, bytes, target);
-      default: // update, control
-        return this.send(member, bytes, target);
-    }
-  }
-
-  private reply(member: Member, header: RelayHeader, bytes: Uint8Array): RelayReceipt {
-    const requester = this.sync.reply(member, header);
-    if (typeof requester === 'string') return err(requester);
-    return this.send(member, bytes, requester);
-  }
-
-  /** To `target`, or to everyone else in the room; the fan-out is charged to the sender. */
-  private send(from: Member, bytes: Uint8Array, target: Member | null): RelayReceipt {
-    const receivers = target ? 1 : from.room.members.size - 1;
-    if (!from.fanoutBytes.take(bytes.length * Math.max(1, receivers))) {
-      return this.rateLimited(from);
-    }
-    if (target) return ok({ delivered: this.deliver(target, bytes) ? 1 : 0 });
-    let count = 0;
-    for (const other of from.room.members.values()) {
-      if (other !== from && this.deliver(other, bytes)) count++;
-    }
-    return ok({ delivered: count });
+    return this.frames.route(member, bytes);
   }
 
   private join(sink: RelaySink, bytes: Uint8Array): RelayReceipt {
@@ -217,6 +184,7 @@ export class RelayRouter {
       return this.refuse(sink, reason, code, retryAfterMs);
     }
     const room = admitted.value;
+    const opened = room.members.size === 0;
     const member = newMember(sink, room, join, ++this.seq, this.limits, this.clock);
     const others = [...room.members.values()];
     room.members.set(member.sender, member);
@@ -227,6 +195,7 @@ export class RelayRouter {
     for (const frame of stored) this.deliver(member, frame);
     const notice = writeMemberJoined(member);
     for (const other of others) this.deliver(other, notice);
+    if (opened) this.bridge?.opened(room.tag);
     return ok({ delivered: others.length });
   }
 
@@ -241,7 +210,16 @@ export class RelayRouter {
     this.presence.leave(member);
     const notice = writeMemberLeft(member.sender);
     for (const other of room.members.values()) this.deliver(other, notice);
-    if (room.members.size === 0) this.rooms.delete(room.tag);
+    if (room.members.size === 0) {
+      this.rooms.delete(room.tag);
+      this.bridge?.closed(room.tag);
+    }
+  }
+
+  private publish(room: Room, bytes: Uint8Array): void {
+    if (!this.bridge) return;
+    this.counters.bridgedOut++;
+    this.bridge.publish(room.tag, bytes);
   }
 
   private deliver(to: Member, bytes: Uint8Array): boolean {
@@ -268,18 +246,6 @@ export class RelayRouter {
     }
     return err(reason);
   }
-
-  private rateLimited(member: Member): RelayReceipt {
-    if (!member.toldRateLimited) {
-      member.toldRateLimited = true;
-      this.deliver(member, writeError(RelayErrorCode.rateLimited));
-    }
-    return err('rate-limited');
-  }
-}
-
-function delivered(problem: RelayDropReason | null, count: number): RelayReceipt {
-  return problem ? err(problem) : ok({ delivered: count });
 }
 
 function asBytes(input: unknown): Uint8Array | null {

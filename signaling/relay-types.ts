@@ -17,6 +17,18 @@ export interface RelaySink {
   bufferedBytes(): number;
 }
 
+/**
+ * Carries a room's room-wide frames to the same room on the other instances (relay-bus.ts puts
+ * it on the topic bus). The router tells it when this instance's first member of a room joins
+ * and its last one leaves, so the bus holds one upstream subscription per live room.
+ */
+export interface RelayBridge {
+  opened(roomTag: string): void;
+  closed(roomTag: string): void;
+  /** A frame this instance fanned out to the whole room (update, presence, will, ...). */
+  publish(roomTag: string, frame: Uint8Array): void;
+}
+
 export interface RelayClock {
   /** Milliseconds on a monotonic clock. */
   now(): number;
@@ -108,6 +120,10 @@ export interface RelayCounters {
   syncElections: number;
   syncTimeouts: number;
   syncUnanswered: number;
+  /** Room-wide frames handed to the other instances, taken from them, and refused from them. */
+  bridgedOut: number;
+  bridgedIn: number;
+  bridgeRefused: number;
   readonly dropped: Record<RelayDropReason, number>;
   readonly disconnected: Record<RelayDisconnectReason, number>;
 }
@@ -172,6 +188,8 @@ export interface RouterContext {
   deliver(to: Member, bytes: Uint8Array): boolean;
   /** The seq of the newest join so far. */
   currentSeq(): number;
+  /** Hands a frame fanned out to all of `room` here to its members on other instances. */
+  publish(room: Room, bytes: Uint8Array): void;
 }
 
 export function newCounters(): RelayCounters {
@@ -187,6 +205,9 @@ export function newCounters(): RelayCounters {
     syncElections: 0,
     syncTimeouts: 0,
     syncUnanswered: 0,
+    bridgedOut: 0,
+    bridgedIn: 0,
+    bridgeRefused: 0,
     dropped: dropped as Record<RelayDropReason, number>,
     disconnected: { 'too-slow': 0, 'send-failed': 0, protocol: 0 },
   };

@@ -1,26 +1,39 @@
-import { createServer, type IncomingMessage, type ServerResponse, STATUS_CODES } from 'node:http';
+import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
-import { type AddressLabeler, addressKey, hashedAddressLabeler, requestAddress } from './address';
+import { type AddressLabeler, hashedAddressLabeler } from './address';
 import { type BusState, localBus, type TopicBus } from './bus';
 import { Connection, type Hub } from './connection';
+import { httpRoutes } from './http-routes';
 import { resolveLimits, type SignalingLimits } from './limits';
-import { errorCode, jsonLineLogger, type Logger, type RefusalReason } from './log';
+import { errorCode, jsonLineLogger, type Logger } from './log';
 import { relayText } from './protocol';
 import { createRedisBus } from './redis-bus';
+import { relayBridge, relayRoomOf, signalingOnly, splitDelivery } from './relay-bus';
+import { RELAY_PATH } from './relay-endpoint';
+import { type RelayLimits, resolveRelayLimits } from './relay-limits';
+import { createRelayServer, type RelayServer } from './relay-server';
 import { staticFiles } from './static';
 import { TopicRegistry } from './topics';
+import { UpgradeGate } from './upgrade-gate';
 
 /**
  * Kring's signaling server: y-webrtc's wire protocol (protocol.ts) over `ws`, so stock
  * y-webrtc clients work, with the limits y-webrtc's bundled server lacks (TESTING.md): it binds
  * to one host (loopback by default, where the bundled server takes all interfaces), bounds
- * frames, topics, connections and message rates (limits.ts), reaps dead and idle sockets, and
- * logs without topics or payloads (log.ts). A client over a limit is refused or disconnected;
- * everyone else is served on. With `webRoot` it also serves the participants' web app
+ * frames, topics, connections and message rates (limits.ts; who may upgrade is
+ * upgrade-gate.ts), reaps dead and idle sockets, and logs without topics or payloads (log.ts).
+ * A client over a limit is refused or disconnected; everyone else is served on. Plain HTTP
+ * (`/health`) is http-routes.ts; with `webRoot` it also serves the participants' web app
  * (static.ts) on the same port, so one TLS proxy in front covers both. With `redisUrl`, several
  * instances behind one load balancer share topics through Redis pub/sub (redis-bus.ts).
+ *
+ * On `/relay` (RELAY_PATH) it is also the end-to-end-encrypted relay of issue 10, held by
+ * relay-server.ts: binary relay frames routed by relay-room.ts, one RelayConnection per socket
+ * (relay-endpoint.ts), with a per-address cap of its own (limits.ts) and the room-wide frames
+ * shared with the other instances over the same bus (relay-bus.ts; relay-bridge.ts says what
+ * crosses and what not).
  */
 export interface SignalingServerOptions {
   /** Interface to listen on; default 127.0.0.1. */
@@ -42,6 +55,10 @@ export interface SignalingServerOptions {
   /** Share topics with the other instances through this Redis (redis-bus.ts); without it this
    *  instance works alone. Redis being down never stops local service. */
   readonly redisUrl?: string;
+  /** The relay router's limits (relay-limits.ts); tests pass smaller ones. */
+  readonly relayLimits?: Partial<RelayLimits>;
+  /** Milliseconds between `relay-stats` log lines (only while the counts change); 60 s. */
+  readonly relayStatsIntervalMs?: number;
 }
 
 export interface SignalingStats {
@@ -64,32 +81,51 @@ export interface SignalingServer {
 
 type State = 'created' | 'listening' | 'closing' | 'closed';
 
-/** 429 tells one client to slow down; 503 says the whole server cannot take anyone now. */
-const REFUSAL_STATUS: Readonly<Record<RefusalReason, number>> = {
-  'too-many-connections-per-address': 429,
-  'server-full': 503,
-  'shutting-down': 503,
-};
-
 export function createSignalingServer(options: SignalingServerOptions = {}): SignalingServer {
   const limits = resolveLimits(options.limits);
   const logger = options.logger ?? jsonLineLogger();
   const now = options.now ?? (() => performance.now());
   const labelAddress = options.labelAddress ?? hashedAddressLabeler();
+  const relayLimits = resolveRelayLimits(options.relayLimits);
   const bus: TopicBus =
     options.redisUrl === undefined
       ? localBus()
       : createRedisBus({
           url: options.redisUrl,
           logger,
-          deliver: deliverFromBus,
-          maxPayloadBytes: limits.maxFrameBytes,
+          deliver: splitDelivery(
+            (roomTag, payload) => relay.router.receiveBridged(roomTag, payload),
+            deliverFromBus,
+          ),
+          maxPayloadBytes: (topic) =>
+            relayRoomOf(topic) === null ? limits.maxFrameBytes : relayLimits.maxFrameBytes,
         });
+  const relay: RelayServer = createRelayServer({
+    limits,
+    relayLimits,
+    bridge: options.redisUrl === undefined ? undefined : relayBridge(bus),
+    logger,
+    now,
+    labelAddress,
+    nextConnectionId: () => nextConnectionId++,
+    accepting: () => state === 'listening',
+    onConnectionClosed: () => {
+      if (connections.size + relay.connections === 0) onDrained?.();
+    },
+    statsIntervalMs: options.relayStatsIntervalMs ?? 60_000,
+  });
+  const gate = new UpgradeGate({
+    limits,
+    logger,
+    labelAddress,
+    trustProxy: options.trustProxy ?? false,
+    accepting: () => state === 'listening',
+  });
   const hub: Hub = {
     limits,
     logger,
     now,
-    bus,
+    bus: signalingOnly(bus),
     topics: new TopicRegistry(limits.maxSubscribersPerTopic, {
       opened: (topic) => bus.join(topic),
       closed: (topic) => bus.leave(topic),
@@ -108,9 +144,6 @@ export function createSignalingServer(options: SignalingServerOptions = {}): Sig
     options.webRoot === undefined ? undefined : staticFiles({ root: options.webRoot, logger });
 
   const connections = new Set<Connection>();
-  /** Upgrade sockets from handshake to close, and how many per address key. */
-  const sockets = new Set<Duplex>();
-  const socketsPerKey = new Map<string, number>();
   let nextConnectionId = 1;
   let state: State = 'created';
   let startedAt = now();
@@ -126,7 +159,7 @@ export function createSignalingServer(options: SignalingServerOptions = {}): Sig
     perMessageDeflate: false,
     clientTracking: false,
   });
-  const http = createServer(handleRequest);
+  const http = createServer(httpRoutes({ webApp, serving: () => state === 'listening', stats }));
   http.on('upgrade', handleUpgrade);
 
   function stats(): SignalingStats {
@@ -138,54 +171,24 @@ export function createSignalingServer(options: SignalingServerOptions = {}): Sig
     };
   }
 
-  /** `GET /health` for monitoring and load balancers; every other path is the web app's, or
-   *  404 without one. */
-  function handleRequest(request: IncomingMessage, response: ServerResponse): void {
-    const path = (request.url ?? '/').split('?')[0];
-    if (path !== '/health') {
-      if (webApp) webApp.handle(request, response);
-      else respond(response, 404, { error: 'not-found' });
-    } else if (request.method !== 'GET' && request.method !== 'HEAD') {
-      response.setHeader('Allow', 'GET, HEAD');
-      respond(response, 405, { error: 'method-not-allowed' });
-    } else if (state !== 'listening') {
-      respond(response, 503, { status: 'shutting-down' });
-    } else {
-      respond(response, 200, { status: 'ok', ...stats() });
-    }
-  }
-
   function handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
     // A client that resets mid-handshake must not crash the process with an unhandled error.
     socket.on('error', (error) =>
       logger({ event: 'error', where: 'socket', code: errorCode(error) }),
     );
     if (socket.destroyed) return;
-    const address = requestAddress(request, options.trustProxy ?? false);
-    const key = addressKey(address);
-    const perKey = socketsPerKey.get(key) ?? 0;
-    const refusal = admission(perKey);
-    if (refusal) {
-      refuse(socket, address, refusal);
+    const toRelay = (request.url ?? '/').split('?')[0] === RELAY_PATH;
+    const address = gate.admit(request, socket, toRelay);
+    if (address === null) return;
+    if (toRelay) {
+      relay.upgrade(request, socket, head, address);
       return;
     }
-
-    // Counted from now until the TCP socket closes, whichever way the handshake ends: ws
-    // destroys a socket it cannot upgrade without calling back.
-    sockets.add(socket);
-    socketsPerKey.set(key, perKey + 1);
-    socket.once('close', () => {
-      sockets.delete(socket);
-      const left = (socketsPerKey.get(key) ?? 1) - 1;
-      if (left > 0) socketsPerKey.set(key, left);
-      else socketsPerKey.delete(key);
-    });
-
     wss.handleUpgrade(request, socket, head, (webSocket) => {
       const label = labelAddress(address);
       const connection = new Connection(nextConnectionId++, webSocket, label, hub, (closed) => {
         connections.delete(closed);
-        if (connections.size === 0) onDrained?.();
+        if (connections.size + relay.connections === 0) onDrained?.();
       });
       connections.add(connection);
       logger({
@@ -196,26 +199,6 @@ export function createSignalingServer(options: SignalingServerOptions = {}): Sig
       });
       if (state !== 'listening') connection.disconnect('server-shutdown');
     });
-  }
-
-  /** Why a new connection cannot be taken now, if it cannot. */
-  function admission(perKey: number): RefusalReason | undefined {
-    if (state !== 'listening') return 'shutting-down';
-    if (sockets.size >= limits.maxConnections) return 'server-full';
-    if (perKey >= limits.maxConnectionsPerAddress) return 'too-many-connections-per-address';
-    return undefined;
-  }
-
-  /** Answers an upgrade with a plain HTTP error, as ws does for a failed handshake. */
-  function refuse(socket: Duplex, address: string, reason: RefusalReason): void {
-    const status = REFUSAL_STATUS[reason];
-    logger({ event: 'connection-refused', address: labelAddress(address), reason, status });
-    const body = STATUS_CODES[status] ?? 'Error';
-    socket.once('finish', () => socket.destroy());
-    socket.end(
-      `HTTP/1.1 ${status} ${body}\r\nConnection: close\r\nContent-Type: text/plain\r\n` +
-        `Content-Length: ${Buffer.byteLength(body)}\r\nRetry-After: 60\r\n\r\n${body}`,
-    );
   }
 
   function listen(): Promise<AddressInfo> {
@@ -235,7 +218,9 @@ export function createSignalingServer(options: SignalingServerOptions = {}): Sig
         startedAt = now();
         heartbeatTimer = setInterval(() => {
           for (const connection of connections) connection.heartbeat();
+          relay.heartbeat();
         }, limits.heartbeatIntervalMs);
+        relay.startStats();
         const address = http.address() as AddressInfo;
         logger({ event: 'listening', host: address.address, port: address.port });
         void webApp?.announce(); // after `listening`, which stays the first line
@@ -249,15 +234,20 @@ export function createSignalingServer(options: SignalingServerOptions = {}): Sig
       const wasListening = state === 'listening';
       state = 'closing';
       clearInterval(heartbeatTimer);
-      logger({ event: 'shutting-down', connections: connections.size });
+      relay.stopStats();
+      logger({
+        event: 'shutting-down',
+        connections: connections.size + relay.connections,
+      });
       // Each connection closes within closeGraceMs: it answers the close frame or is terminated.
       const drained = new Promise<void>((resolve) => {
         onDrained = resolve;
-        if (connections.size === 0) resolve();
+        if (connections.size + relay.connections === 0) resolve();
       });
       for (const connection of connections) connection.disconnect('server-shutdown');
+      relay.disconnectAll();
       await drained;
-      for (const socket of sockets) socket.destroy(); // still in the handshake
+      gate.destroyAll(); // sockets still in the handshake
       if (wasListening) {
         await new Promise<void>((resolve) => {
           http.close(() => resolve());
@@ -265,6 +255,7 @@ export function createSignalingServer(options: SignalingServerOptions = {}): Sig
         });
       }
       wss.close();
+      relay.close(wasListening);
       await bus.close();
       state = 'closed';
       logger({ event: 'stopped' });
@@ -273,14 +264,4 @@ export function createSignalingServer(options: SignalingServerOptions = {}): Sig
   }
 
   return { listen, close, stats };
-}
-
-function respond(response: ServerResponse, status: number, body: object): void {
-  const json = JSON.stringify(body);
-  response.writeHead(status, {
-    'Content-Type': 'application/json',
-    'Content-Length': Buffer.byteLength(json),
-    'Cache-Control': 'no-store',
-  });
-  response.end(json);
 }

@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import { deriveRelayKeys } from '../../lib/room/relay-crypto';
+import { RelayFrameType } from '../../lib/room/relay-frame';
+import { channelFor } from '../../signaling/redis-bus';
+import { RelayControlType } from '../../signaling/relay-control';
+import {
+  eventually,
+  freePort,
+  hasRedisServer,
+  redisClient,
+  startRedis,
+  subscriberCount,
+} from '../helpers/redis';
+import { fakeRoomSecrets } from '../helpers/relay-ciphers';
+import { containsText, RelaySocket, textsOf } from '../helpers/relay-socket';
+import { startServer, until } from '../helpers/signaling';
+
+/**
+ * Relay rooms spread over two instances sharing a real `redis-server` (skipped without one, as
+ * signaling-redis.test.ts, except in CI). Room-wide frames cross; directed ones and sync
+ * elections stay on each instance (signaling/relay-bridge.ts).
+ */
+const available = hasRedisServer();
+if (!available && process.env.CI) {
+  throw new Error('redis-server is not installed; .ci/run installs it from Debian');
+}
+const TEST_MS = 15_000;
+const keys = await deriveRelayKeys(fakeRoomSecrets('relay-redis-room'));
+const ITEM = 'Secret idea: a bench by the bus stop';
+const NAME = 'Jeroen Bakker';
+/** The room's Redis channel: relay-bus.ts' topic for the room tag, hashed by redis-bus.ts. */
+const roomChannel = channelFor(`\u0000relay:${keys.roomTag}`);
+
+async function twoInstances() {
+  const redis = await startRedis(await freePort());
+  const one = await startServer({}, { redisUrl: redis.url });
+  const two = await startServer({}, { redisUrl: redis.url });
+  await until(() => one.server.stats().bus === 'ready' && two.server.stats().bus === 'ready');
+  // Everything Redis carries, as a monitoring client would see it.
+  const seen: { channel: string; message: Buffer }[] = [];
+  const spy = redisClient(redis.url);
+  spy.on('pmessageBuffer', (_pattern: Buffer, channel: Buffer, message: Buffer) =>
+    seen.push({ channel: channel.toString(), message }),
+  );
+  await spy.psubscribe('*');
+  const member = async (url: string) => {
+    const client = await RelaySocket.open(`${url}/relay`, keys);
+    await client.join();
+    return client;
+  };
+  return { one, two, seen, member, inspect: redisClient(redis.url) };
+}
+
+describe.skipIf(!available)('relay scale-out over Redis', () => {
+  it(
+    'members on different instances get each other’s updates, presence and will exactly once',
+    async () => {
+      const { one, two, seen, member, inspect } = await twoInstances();
+      const a1 = await member(one.url);
+      const b1 = await member(two.url);
+      const a2 = await member(one.url);
+      await a1.next(); // a2 joined (only members of its own instance are announced)
+      // Each instance subscribed the room upstream when its first member joined.
+      await eventually(async () => (await subscriberCount(inspect, roomChannel)) === 2);
+
+      await a1.sendText(RelayFrameType.update, ITEM);
+      await a1.sendText(RelayFrameType.update, 'marker-a');
+      for (const receiver of [a2, b1]) {
+        expect(textsOf(await receiver.until('marker-a'))).toEqual([ITEM, 'marker-a']);
+      }
+      await b1.sendText(RelayFrameType.update, 'from two');
+      for (const receiver of [a1, a2]) {
+        expect(textsOf(await receiver.until('from two'))).toEqual(['from two']);
+      }
+
+      await b1.sendText(RelayFrameType.awareness, NAME);
+      await b1.sendText(RelayFrameType.awarenessWill, `${NAME} left`);
+      await b1.sendText(RelayFrameType.update, 'marker-b');
+      for (const receiver of [a1, a2]) {
+        const texts = textsOf(await receiver.until('marker-b'));
+        expect(texts.filter((text) => text === NAME)).toHaveLength(1);
+      }
+      b1.socket.terminate();
+      for (const receiver of [a1, a2]) {
+        const texts = textsOf(await receiver.until(`${NAME} left`));
+        expect(texts).toEqual([`${NAME} left`]);
+      }
+      expect(a1.pending() + a2.pending()).toBe(0);
+
+      // Redis carried ciphertext under hashed channel names only.
+      expect(seen.length).toBeGreaterThan(0);
+      for (const { channel, message } of seen) {
+        expect(channel).not.toContain(keys.roomTag);
+        for (const secret of [ITEM, NAME]) expect(containsText(message, secret)).toBe(false);
+      }
+    },
+    TEST_MS,
+  );
+
+  it(
+    'answers a sync request on the joiner’s instance; alone there, it is told nobody answered',
+    async () => {
+      const { one, two, member } = await twoInstances();
+      const a = await member(one.url);
+      const alone = await member(two.url);
+      await alone.sendText(RelayFrameType.syncRequest, 'state vector');
+      expect(await alone.next()).toMatchObject({
+        kind: 'server',
+        message: { type: RelayControlType.syncUnanswered },
+      });
+      const b = await member(one.url);
+      await b.sendText(RelayFrameType.syncRequest, 'state vector b');
+      const asked = await a.until('state vector b');
+      expect(textsOf(asked)).toEqual(['state vector b']); // not the other instance's request
+    },
+    TEST_MS,
+  );
+});
