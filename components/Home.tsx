@@ -3,6 +3,7 @@ import type { SessionEntry } from '../lib/app/sessions-store';
 import { formatDate } from '../lib/i18n/translate';
 import { formatRoomCode } from '../lib/room/code';
 import { useApp, useT } from './app-context';
+import { focusOnMount } from './focus-on-mount';
 
 export function Home() {
   const app = useApp();
@@ -119,8 +120,12 @@ function SessionRow({ entry }: { entry: SessionEntry }) {
             <button type="button" class="danger" onClick={() => app.deleteSession(entry.roomName)}>
               {t('sessions.deleteYes')}
             </button>
-            {/* biome-ignore lint/a11y/noAutofocus: the safe choice gets focus in a confirmation */}
-            <button type="button" class="secondary" autoFocus onClick={() => setConfirming(false)}>
+            <button
+              type="button"
+              class="secondary"
+              ref={focusOnMount}
+              onClick={() => setConfirming(false)}
+            >
               {t('sessions.deleteNo')}
             </button>
           </div>

@@ -5,6 +5,7 @@ import { MAX_LEARNING_QUESTION_LENGTH } from '../../lib/limits';
 import type { SessionError } from '../../lib/session';
 import { useT } from '../app-context';
 import './series.css';
+import { focusOnMount } from '../focus-on-mount';
 
 let instances = 0;
 
@@ -56,8 +57,7 @@ export function LearningQuestion({
             rows={2}
             maxLength={MAX_LEARNING_QUESTION_LENGTH}
             defaultValue={question}
-            // biome-ignore lint/a11y/noAutofocus: the person just asked to edit this field
-            autoFocus
+            ref={focusOnMount}
             onKeyDown={(e) => {
               if (e.key === 'Escape') {
                 e.preventDefault();

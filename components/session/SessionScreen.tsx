@@ -4,6 +4,7 @@ import type { SessionEntry } from '../../lib/app/sessions-store';
 import { describeSessionError } from '../../lib/i18n/errors';
 import type { Translate } from '../../lib/i18n/translate';
 import { useApp, useT } from '../app-context';
+import { focusOnMount } from '../focus-on-mount';
 import { PresentButton } from '../room/PresentButton';
 import { ConnectionStatus } from './ConnectionStatus';
 import { CarriedFrom, ContinueButton } from './Continuation';
@@ -204,8 +205,12 @@ function EndSession({ session, ended }: { session: SessionModel; ended: boolean 
         >
           {t('session.endYes')}
         </button>
-        {/* biome-ignore lint/a11y/noAutofocus: the safe choice gets focus in a confirmation */}
-        <button type="button" class="secondary" autoFocus onClick={() => setConfirming(false)}>
+        <button
+          type="button"
+          class="secondary"
+          ref={focusOnMount}
+          onClick={() => setConfirming(false)}
+        >
           {t('session.cancel')}
         </button>
       </div>

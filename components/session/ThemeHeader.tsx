@@ -4,6 +4,7 @@ import type { SessionModel } from '../../lib/app/session-model';
 import { MAX_THEME_NAME_LENGTH } from '../../lib/limits';
 import type { ThemeSnapshot } from '../../lib/session';
 import { useT } from '../app-context';
+import { focusOnMount } from '../focus-on-mount';
 import { themeLabel } from './theme-label';
 import { useLiveText } from './use-live-text';
 
@@ -93,8 +94,12 @@ export function ThemeHeader(props: ThemeHeaderProps) {
             >
               {t('theme.deleteYes')}
             </button>
-            {/* biome-ignore lint/a11y/noAutofocus: the safe choice gets focus in a confirmation */}
-            <button type="button" class="secondary" autoFocus onClick={() => setConfirming(false)}>
+            <button
+              type="button"
+              class="secondary"
+              ref={focusOnMount}
+              onClick={() => setConfirming(false)}
+            >
               {t('session.cancel')}
             </button>
           </div>

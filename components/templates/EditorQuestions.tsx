@@ -2,6 +2,7 @@ import { LOCALES, type Locale } from '../../lib/locale';
 import { useT } from '../app-context';
 import { LANGUAGE_NAMES } from '../language-names';
 import '../../lib/i18n/workshop-messages';
+import { focusOnMount } from '../focus-on-mount';
 
 /** Which languages the form shows. At least one: the last one cannot be switched off. */
 export function LanguageChoice({
@@ -62,8 +63,7 @@ export function OneLanguageQuestion({
     <div class="confirm tpl-question" role="alertdialog" aria-labelledby="tpl-one-language">
       <p id="tpl-one-language">{t(`tpl.oneLanguage.${only}`)}</p>
       <div class="row">
-        {/* biome-ignore lint/a11y/noAutofocus: the question was asked by pressing Save */}
-        <button type="button" class="primary" autoFocus onClick={onSameTexts}>
+        <button type="button" class="primary" ref={focusOnMount} onClick={onSameTexts}>
           {t(`tpl.sameTexts.${only}`)}
         </button>
         <button type="button" class="secondary" onClick={onWriteOther}>
@@ -84,8 +84,7 @@ export function LeaveQuestion({ onLeave, onStay }: { onLeave: () => void; onStay
         <button type="button" class="danger" onClick={onLeave}>
           {t('tpl.leaveYes')}
         </button>
-        {/* biome-ignore lint/a11y/noAutofocus: the safe choice gets focus in a confirmation */}
-        <button type="button" class="secondary" autoFocus onClick={onStay}>
+        <button type="button" class="secondary" ref={focusOnMount} onClick={onStay}>
           {t('tpl.leaveNo')}
         </button>
       </div>

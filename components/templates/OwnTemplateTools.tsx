@@ -3,6 +3,7 @@ import type { Locale } from '../../lib/locale';
 import type { Template } from '../../lib/templates';
 import { useApp, useT } from '../app-context';
 import '../../lib/i18n/workshop-messages';
+import { focusOnMount } from '../focus-on-mount';
 
 interface ToolProps {
   readonly template: Template;
@@ -54,8 +55,12 @@ export function OwnTemplateTools(props: ToolProps) {
           >
             {t('tpl.delete')}
           </button>
-          {/* biome-ignore lint/a11y/noAutofocus: the safe choice gets focus in a confirmation */}
-          <button type="button" class="secondary" autoFocus onClick={() => setConfirming(false)}>
+          <button
+            type="button"
+            class="secondary"
+            ref={focusOnMount}
+            onClick={() => setConfirming(false)}
+          >
             {t('tpl.deleteNo')}
           </button>
         </div>

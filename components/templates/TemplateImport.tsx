@@ -7,6 +7,7 @@ import {
 import type { TemplateProblem } from '../../lib/templates/problems';
 import { useApp, useT } from '../app-context';
 import '../../lib/i18n/workshop-messages';
+import { focusOnMount } from '../focus-on-mount';
 
 type Conflict = Extract<ImportOutcome, { kind: 'conflict' }>;
 
@@ -110,8 +111,7 @@ export function TemplateImport({
             <button
               type="button"
               class="primary"
-              // biome-ignore lint/a11y/noAutofocus: the choice that loses nothing gets focus
-              autoFocus
+              ref={focusOnMount}
               onClick={() => void resolve('keep-both')}
             >
               {t('tpl.keepBoth')}
