@@ -1,4 +1,4 @@
-import { RelayErrorCode, writeError } from './relay-control';
+import { RelayErrorCode, writeError } from '../lib/room/relay-control';
 import type { RelayLimits } from './relay-limits';
 import type { Member, RelayCounters, RelayDisconnectReason } from './relay-types';
 

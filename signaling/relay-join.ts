@@ -1,5 +1,5 @@
 import { err, ok, type Result } from '../lib/result';
-import { RelayErrorCode, type RelayJoin } from './relay-control';
+import { RelayErrorCode, type RelayJoin } from '../lib/room/relay-control';
 import type { RelayLimits } from './relay-limits';
 import type { Member, RelayClock, RelayDropReason, RelaySink, Room } from './relay-types';
 import { TokenBucket } from './token-bucket';

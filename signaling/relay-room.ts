@@ -1,5 +1,4 @@
 import { err, ok } from '../lib/result';
-import { deliverBridged } from './relay-bridge';
 import {
   isControlMessage,
   RelayControlType,
@@ -9,7 +8,8 @@ import {
   writeMemberJoined,
   writeMemberLeft,
   writeWelcome,
-} from './relay-control';
+} from '../lib/room/relay-control';
+import { deliverBridged } from './relay-bridge';
 import { Delivery } from './relay-delivery';
 import { admit, newMember } from './relay-join';
 import { type RelayLimits, resolveRelayLimits } from './relay-limits';

@@ -1,6 +1,6 @@
 import { err, ok } from '../lib/result';
+import { RelayErrorCode, writeError } from '../lib/room/relay-control';
 import { RelayFrameType, type RelayHeader, readRelayFrame } from '../lib/room/relay-frame';
-import { RelayErrorCode, writeError } from './relay-control';
 import type { Presence } from './relay-presence';
 import type { SyncElection } from './relay-sync';
 import type { Member, RelayDropReason, RelayReceipt, RouterContext } from './relay-types';

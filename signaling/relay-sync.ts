@@ -1,7 +1,7 @@
 import { err, ok } from '../lib/result';
+import { writeSyncUnanswered } from '../lib/room/relay-control';
 import type { RelayHeader } from '../lib/room/relay-frame';
 import { RelayFrameType } from '../lib/room/relay-frame';
-import { writeSyncUnanswered } from './relay-control';
 import type {
   Member,
   RelayDropReason,

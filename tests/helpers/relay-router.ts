@@ -1,11 +1,11 @@
-import { RelayCipher, type RelayKeys } from '../../lib/room/relay-crypto';
-import { type RelayFrameType, readRelayFrame } from '../../lib/room/relay-frame';
 import {
   isControlMessage,
   type RelayServerMessage,
   readServerMessage,
   writeJoin,
-} from '../../signaling/relay-control';
+} from '../../lib/room/relay-control';
+import { RelayCipher, type RelayKeys } from '../../lib/room/relay-crypto';
+import { type RelayFrameType, readRelayFrame } from '../../lib/room/relay-frame';
 import type { RelayRouter } from '../../signaling/relay-room';
 import type { RelayClock, RelaySink } from '../../signaling/relay-types';
 import { sealText } from './relay-ciphers';

@@ -1,8 +1,8 @@
 import { onTestFinished } from 'vitest';
 import { WebSocket } from 'ws';
+import { isControlMessage, readServerMessage, writeJoin } from '../../lib/room/relay-control';
 import { RelayCipher, type RelayKeys } from '../../lib/room/relay-crypto';
 import type { RelayFrameType } from '../../lib/room/relay-frame';
-import { isControlMessage, readServerMessage, writeJoin } from '../../signaling/relay-control';
 import { sealText } from './relay-ciphers';
 import type { Received } from './relay-router';
 import { type Closed, WAIT_MS, within } from './signaling';

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { RelayControlType, RelayErrorCode } from '../../lib/room/relay-control';
 import { deriveRelayKeys, type RelayKeys } from '../../lib/room/relay-crypto';
 import { RelayFrameType } from '../../lib/room/relay-frame';
-import { RelayControlType, RelayErrorCode } from '../../signaling/relay-control';
 import {
   RELAY_JOIN_BURST,
   RELAY_JOIN_RETRY_AFTER_MS,

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { isControlMessage, RelayControlType } from '../../lib/room/relay-control';
 import { deriveRelayKeys, type RelayKeys } from '../../lib/room/relay-crypto';
 import { RelayFrameType } from '../../lib/room/relay-frame';
-import { isControlMessage, RelayControlType } from '../../signaling/relay-control';
 import { RELAY_SYNC_TIMEOUT_MS } from '../../signaling/relay-limits';
 import { RelayRouter } from '../../signaling/relay-room';
 import { fakeRoomSecrets } from '../helpers/relay-ciphers';

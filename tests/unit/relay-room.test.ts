@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { RelayControlType, RelayErrorCode, writeJoin } from '../../lib/room/relay-control';
 import { deriveRelayKeys, type RelayKeys } from '../../lib/room/relay-crypto';
 import { RelayFrameType } from '../../lib/room/relay-frame';
-import { RelayControlType, RelayErrorCode, writeJoin } from '../../signaling/relay-control';
 import { RelayRouter } from '../../signaling/relay-room';
 import { fakeRoomSecrets } from '../helpers/relay-ciphers';
 import { FakeClock, TestPeer } from '../helpers/relay-router';

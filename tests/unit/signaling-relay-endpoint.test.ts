@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { RelayControlType } from '../../lib/room/relay-control';
 import { deriveRelayKeys } from '../../lib/room/relay-crypto';
 import { RelayFrameType } from '../../lib/room/relay-frame';
 import type { LogEvent } from '../../signaling/log';
-import { RelayControlType } from '../../signaling/relay-control';
 import { fakeRoomSecrets } from '../helpers/relay-ciphers';
 import { counterOf } from '../helpers/relay-router';
 import { containsText, RelaySocket, textsOf } from '../helpers/relay-socket';

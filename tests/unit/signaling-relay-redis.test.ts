@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { RelayControlType } from '../../lib/room/relay-control';
 import { deriveRelayKeys } from '../../lib/room/relay-crypto';
 import { RelayFrameType } from '../../lib/room/relay-frame';
 import { channelFor } from '../../signaling/redis-bus';
-import { RelayControlType } from '../../signaling/relay-control';
 import {
   eventually,
   freePort,

@@ -5,7 +5,7 @@ import {
   ROOM_TAG_BYTES,
   SENDER_ID_BYTES,
   toHex,
-} from '../lib/room/relay-frame';
+} from './relay-frame';
 
 /**
  * The relay server's own messages (issue 10), in the type range 0x80-0xFF that relay frames
