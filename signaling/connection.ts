@@ -1,7 +1,7 @@
-import { type RawData, WebSocket } from 'ws';
+import type { RawData, WebSocket } from 'ws';
 import type { TopicBus } from './bus';
 import type { SignalingLimits } from './limits';
-import { type CloseReason, errorCode, type Logger } from './log';
+import type { CloseReason, Logger } from './log';
 import {
   type ClientMessage,
   type JsonObject,
@@ -10,6 +10,7 @@ import {
   publishBody,
   relayText,
 } from './protocol';
+import { SocketLife } from './socket-life';
 import { TokenBucket } from './token-bucket';
 import type { Subscriber, TopicRegistry } from './topics';
 
@@ -41,12 +42,6 @@ const CLOSE_CODES = {
 } as const satisfies Partial<Record<CloseReason, number>>;
 type ServerCloseReason = keyof typeof CLOSE_CODES;
 
-/** ws error codes (see ws/lib/receiver.js) that name a reason of their own in the log. */
-const WS_ERROR_REASONS: Readonly<Record<string, CloseReason>> = {
-  WS_ERR_UNSUPPORTED_MESSAGE_LENGTH: 'frame-too-large',
-  WS_ERR_INVALID_UTF8: 'invalid-utf8',
-};
-
 /**
  * One client's WebSocket and what the server knows about it.
  *
@@ -58,13 +53,9 @@ const WS_ERROR_REASONS: Readonly<Record<string, CloseReason>> = {
  */
 export class Connection implements Subscriber {
   readonly topics = new Set<string>();
-  private closeReason: CloseReason | undefined;
   /** Topics held when the server decided to close; they are released at that moment. */
   private topicsAtClose: number | undefined;
-  private graceTimer: NodeJS.Timeout | undefined;
-  private readonly openedAt: number;
-  private lastMessageAt: number;
-  private answeredPing = true;
+  private readonly life: SocketLife;
   private messages = 0;
   private readonly messageBucket: TokenBucket;
   private readonly byteBucket: TokenBucket;
@@ -78,42 +69,41 @@ export class Connection implements Subscriber {
     onClosed: (connection: Connection) => void,
   ) {
     const { limits, now } = hub;
-    this.openedAt = now();
-    this.lastMessageAt = this.openedAt;
     this.messageBucket = new TokenBucket(limits.messageBurst, limits.messagesPerSecond, now);
     this.byteBucket = new TokenBucket(limits.byteBurst, limits.bytesPerSecond, now);
 
+    this.life = new SocketLife({
+      socket,
+      limits,
+      now,
+      onClosing: () => {
+        this.topicsAtClose = this.topics.size;
+        hub.topics.unsubscribeAll(this);
+      },
+      onClosed: (reason, code, durationMs) => {
+        this.topicsAtClose ??= this.topics.size;
+        hub.topics.unsubscribeAll(this);
+        hub.logger({
+          event: 'connection-closed',
+          connection: id,
+          address: addressLabel,
+          reason,
+          code,
+          durationMs,
+          messages: this.messages,
+          topics: this.topicsAtClose,
+        });
+        onClosed(this);
+      },
+    });
     socket.on('message', (data, isBinary) => this.receive(data, isBinary));
-    socket.on('pong', () => {
-      this.answeredPing = true;
-    });
-    socket.on('error', (error) => {
-      // ws has already decided to close; only remember why, for the log.
-      this.closeReason ??= WS_ERROR_REASONS[errorCode(error)] ?? 'protocol-error';
-    });
-    socket.on('close', (code) => {
-      clearTimeout(this.graceTimer);
-      this.topicsAtClose ??= this.topics.size;
-      hub.topics.unsubscribeAll(this);
-      hub.logger({
-        event: 'connection-closed',
-        connection: id,
-        address: addressLabel,
-        reason: this.closeReason ?? 'client-closed',
-        code,
-        durationMs: Math.round(hub.now() - this.openedAt),
-        messages: this.messages,
-        topics: this.topicsAtClose,
-      });
-      onClosed(this);
-    });
   }
 
   /** Sends a frame unless this connection is closing or has fallen too far behind. */
   send(frame: string): void {
-    if (this.closeReason !== undefined || this.socket.readyState !== WebSocket.OPEN) return;
+    if (!this.life.open) return;
     if (this.socket.bufferedAmount > this.hub.limits.maxBufferedBytes) {
-      this.terminate('send-buffer-full');
+      this.life.terminate('send-buffer-full');
       return;
     }
     this.socket.send(frame);
@@ -121,47 +111,19 @@ export class Connection implements Subscriber {
 
   /** Ends the connection with a close frame; terminates it if the client does not answer. */
   disconnect(reason: ServerCloseReason): void {
-    if (!this.beginClose(reason)) return;
-    this.socket.close(CLOSE_CODES[reason], reason);
-    this.graceTimer = setTimeout(() => this.socket.terminate(), this.hub.limits.closeGraceMs);
-    this.graceTimer.unref();
+    this.life.disconnect(reason, CLOSE_CODES[reason]);
   }
 
-  /**
-   * Called every heartbeat interval: a socket that did not answer the previous ping is dead
-   * (browsers answer pings by themselves); one that has sent nothing for the idle timeout is
-   * held open without being used.
-   */
+  /** Called every heartbeat interval (socket-life.ts: dead and idle sockets). */
   heartbeat(): void {
-    if (this.closeReason !== undefined) return;
-    if (!this.answeredPing) {
-      this.terminate('heartbeat-timeout');
-    } else if (this.hub.now() - this.lastMessageAt > this.hub.limits.idleTimeoutMs) {
-      this.disconnect('idle-timeout');
-    } else if (this.socket.readyState === WebSocket.OPEN) {
-      this.answeredPing = false;
-      this.socket.ping();
-    }
-  }
-
-  private terminate(reason: CloseReason): void {
-    if (this.beginClose(reason)) this.socket.terminate();
-  }
-
-  /** Marks the connection as closing and frees its topics; false if it already was closing. */
-  private beginClose(reason: CloseReason): boolean {
-    if (this.closeReason !== undefined) return false;
-    this.closeReason = reason;
-    this.topicsAtClose = this.topics.size;
-    this.hub.topics.unsubscribeAll(this);
-    return true;
+    this.life.heartbeat();
   }
 
   private receive(data: RawData, isBinary: boolean): void {
-    if (this.closeReason !== undefined) return; // closing: whatever still arrives is dropped
+    if (this.life.closing) return; // closing: whatever still arrives is dropped
     const bytes = toBuffer(data);
     this.messages += 1;
-    this.lastMessageAt = this.hub.now();
+    this.life.heard();
     const violation = this.check(bytes, isBinary);
     if (violation) {
       this.disconnect(violation);

@@ -1,8 +1,9 @@
-import { type RawData, WebSocket } from 'ws';
+import type { RawData, WebSocket } from 'ws';
 import type { SignalingLimits } from './limits';
-import { type CloseReason, errorCode, type Logger } from './log';
+import type { CloseReason, Logger } from './log';
 import type { RelayRouter } from './relay-room';
 import type { RelayDisconnectReason, RelaySink } from './relay-types';
+import { SocketLife } from './socket-life';
 import { TokenBucket } from './token-bucket';
 
 /** The path of the relay's WebSocket endpoint; every other path is y-webrtc signaling. */
@@ -59,11 +60,7 @@ const ROUTER_REASONS: Readonly<Record<RelayDisconnectReason, CloseReason>> = {
  * (1002) past its margin. Heartbeat and idle timeout as for signaling (connection.ts).
  */
 export class RelayConnection implements RelaySink {
-  private closeReason: CloseReason | undefined;
-  private graceTimer: NodeJS.Timeout | undefined;
-  private readonly openedAt: number;
-  private lastMessageAt: number;
-  private answeredPing = true;
+  private readonly life: SocketLife;
   private messages = 0;
   private joined = false;
   private removed = false;
@@ -78,44 +75,38 @@ export class RelayConnection implements RelaySink {
     onClosed: (connection: RelayConnection) => void,
   ) {
     const { now, router } = hub;
-    this.openedAt = now();
-    this.lastMessageAt = this.openedAt;
     this.flood = new TokenBucket(
       router.limits.frameBurst * FLOOD_FACTOR,
       router.limits.framesPerSecond * FLOOD_FACTOR,
       now,
     );
+    this.life = new SocketLife({
+      socket,
+      limits: hub.limits,
+      now,
+      // Out of its room at once, so nothing more is routed to a connection that is closing.
+      onClosing: () => this.leaveRoom(),
+      onClosed: (reason, code, durationMs) => {
+        this.leaveRoom();
+        hub.logger({
+          event: 'connection-closed',
+          connection: id,
+          address: addressLabel,
+          reason,
+          code,
+          durationMs,
+          messages: this.messages,
+          topics: 0,
+          endpoint: 'relay',
+        });
+        onClosed(this);
+      },
+    });
     socket.on('message', (data, isBinary) => this.receive(data, isBinary));
-    socket.on('pong', () => {
-      this.answeredPing = true;
-    });
-    socket.on('error', (error) => {
-      this.closeReason ??=
-        errorCode(error) === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH'
-          ? 'frame-too-large'
-          : 'protocol-error';
-    });
-    socket.on('close', (code) => {
-      clearTimeout(this.graceTimer);
-      if (!this.removed) router.disconnect(this);
-      this.removed = true;
-      hub.logger({
-        event: 'connection-closed',
-        connection: id,
-        address: addressLabel,
-        reason: this.closeReason ?? 'client-closed',
-        code,
-        durationMs: Math.round(hub.now() - this.openedAt),
-        messages: this.messages,
-        topics: 0,
-        endpoint: 'relay',
-      });
-      onClosed(this);
-    });
   }
 
   send(bytes: Uint8Array): boolean {
-    if (this.closeReason !== undefined || this.socket.readyState !== WebSocket.OPEN) return false;
+    if (!this.life.open) return false;
     this.socket.send(bytes, { binary: true });
     return true;
   }
@@ -128,49 +119,30 @@ export class RelayConnection implements RelaySink {
   dropped(reason: RelayDisconnectReason): void {
     const closeReason = ROUTER_REASONS[reason];
     this.removed = true; // the router has taken it out of its room already
-    if (closeReason === 'send-buffer-full') this.terminate(closeReason);
+    if (closeReason === 'send-buffer-full') this.life.terminate(closeReason);
     else this.disconnect(closeReason as RelayCloseReason);
   }
 
   /** Ends the connection with a close frame; terminates it if the client does not answer. */
   disconnect(reason: RelayCloseReason): void {
-    if (!this.beginClose(reason)) return;
-    this.socket.close(CLOSE_CODES[reason], reason);
-    this.graceTimer = setTimeout(() => this.socket.terminate(), this.hub.limits.closeGraceMs);
-    this.graceTimer.unref();
+    this.life.disconnect(reason, CLOSE_CODES[reason]);
   }
 
-  /** As connection.ts: a socket that did not answer the last ping is dead; one silent past the
-   *  idle timeout is closed (clients renew their presence well within it). */
+  /** Heartbeat and idle timeout as for signaling (socket-life.ts); clients renew their
+   *  presence well within the idle timeout. */
   heartbeat(): void {
-    if (this.closeReason !== undefined) return;
-    if (!this.answeredPing) {
-      this.terminate('heartbeat-timeout');
-    } else if (this.hub.now() - this.lastMessageAt > this.hub.limits.idleTimeoutMs) {
-      this.disconnect('idle-timeout');
-    } else if (this.socket.readyState === WebSocket.OPEN) {
-      this.answeredPing = false;
-      this.socket.ping();
-    }
+    this.life.heartbeat();
   }
 
-  private terminate(reason: CloseReason): void {
-    if (this.beginClose(reason)) this.socket.terminate();
-  }
-
-  /** Marks the connection as closing and takes it out of its room at once. */
-  private beginClose(reason: CloseReason): boolean {
-    if (this.closeReason !== undefined) return false;
-    this.closeReason = reason;
+  private leaveRoom(): void {
     if (!this.removed) this.hub.router.disconnect(this);
     this.removed = true;
-    return true;
   }
 
   private receive(data: RawData, isBinary: boolean): void {
-    if (this.closeReason !== undefined) return;
+    if (this.life.closing) return;
     this.messages += 1;
-    this.lastMessageAt = this.hub.now();
+    this.life.heard();
     if (!isBinary) {
       this.disconnect('text-frame');
       return;
@@ -180,7 +152,7 @@ export class RelayConnection implements RelaySink {
       return;
     }
     const receipt = this.hub.router.receive(this, toBytes(data));
-    if (this.joined || this.closeReason !== undefined) return;
+    if (this.joined || this.life.closing) return;
     if (receipt.ok) {
       this.joined = true; // before a join, only a join is accepted
     } else if (
