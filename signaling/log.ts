@@ -129,6 +129,12 @@ export type LogEvent =
       readonly bridgedOut: number;
       readonly bridgedIn: number;
       readonly bridgeRefused: number;
+      /** Sync requests and replies across instances (relay-remote.ts), and envelopes refused. */
+      readonly remoteSyncRequestsOut: number;
+      readonly remoteSyncRequestsIn: number;
+      readonly remoteRepliesOut: number;
+      readonly remoteRepliesIn: number;
+      readonly remoteRefused: number;
       /** Dropped frames by reason; only reasons that happened. */
       readonly dropped: Readonly<Record<string, number>>;
       /** Connections the relay ended, by reason; only reasons that happened. */

@@ -5,11 +5,13 @@ import type { Room, RouterContext } from './relay-types';
  * Frames from the same relay room on other instances (issue 10, scale-out), as the topic bus
  * brings them in. What crosses instances in this first version is exactly what a router fans
  * out to the whole room: updates, room-wide chunks and controls, presence (after the sending
- * instance's throttle) and last wills (when the member's connection drops there). Nothing
- * directed crosses: members see only the members of their own instance (welcome, member-joined,
- * member-left), so a target is always a local member, and a late joiner's sync request is
- * answered by a member on its own instance (relay-sync.ts). Presence of members elsewhere is not
- * stored here: a joiner gets it with their next presence frame (clients renew theirs).
+ * instance's throttle) and last wills (when the member's connection drops there). Members see
+ * only the members of their own instance (welcome, member-joined, member-left), so a target is
+ * a local member; the one exception is catch-up: an untargeted sync request is also asked of
+ * one member on each other instance, and its reply routed back, in envelopes of their own
+ * (relay-envelope.ts, relay-remote.ts) that never reach this function. Presence of members
+ * elsewhere is not stored here: a joiner gets it with their next presence frame (clients renew
+ * theirs).
  *
  * The other instances are trusted to have checked their senders (rate, room, sender id), so a
  * bridged frame is only checked to be such a room-wide frame of this very room; anything else

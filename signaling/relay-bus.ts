@@ -4,7 +4,8 @@ import type { RelayBridge } from './relay-types';
 /**
  * The relay's rooms on the topic bus (bus.ts), shared with y-webrtc's topics: one bus topic per
  * live relay room, named by its room tag (which Redis sees only hashed, redis-bus.ts), and the
- * relay frame as the payload, as it came.
+ * relay frame as the payload, as it came; or a sync request or reply in an envelope
+ * (relay-envelope.ts), RELAY_ENVELOPE_BYTES larger than the frame it carries.
  *
  * The relay's topics start with a NUL character, so no y-webrtc room can share one by accident;
  * `signalingOnly` keeps a y-webrtc client from choosing such a topic on purpose and talking into

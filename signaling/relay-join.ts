@@ -39,6 +39,7 @@ export function admit(
     members: new Map(),
     joins: new TokenBucket(limits.joinBurst, limits.joinsPerSecond, () => clock.now()),
     requests: new Map(),
+    proxies: new Map(),
   };
   if (!room.joins.take()) {
     return err({
@@ -78,5 +79,6 @@ export function newMember(
     will: null,
     answering: 0,
     requesting: 0,
+    remoteAsks: new Map(),
   };
 }

@@ -11,9 +11,11 @@ import {
 } from '../lib/room/relay-control';
 import { deliverBridged } from './relay-bridge';
 import { Delivery } from './relay-delivery';
+import { isEnvelope, isInstanceId, newInstanceId } from './relay-envelope';
 import { admit, newMember } from './relay-join';
 import { type RelayLimits, resolveRelayLimits } from './relay-limits';
 import { Presence } from './relay-presence';
+import { RemoteSync } from './relay-remote';
 import { FrameRouting } from './relay-routing';
 import { SyncElection } from './relay-sync';
 import {
@@ -58,6 +60,11 @@ export interface RelayRouterOptions {
   readonly onDisconnect?: (sink: RelaySink, reason: RelayDisconnectReason) => void;
   /** The same rooms on other instances (relay-bridge.ts says what crosses); none: alone. */
   readonly bridge?: RelayBridge;
+  /**
+   * This instance's id on the bridge (32 hex digits), which replies from other instances
+   * name (relay-envelope.ts); default: the bridge's, else a random one.
+   */
+  readonly instanceId?: string;
 }
 
 export type {
@@ -69,9 +76,20 @@ export type {
   RelaySink,
 };
 
+export interface RelayRouterStats {
+  rooms: number;
+  members: number;
+  /** Open sync requests, local members' and other instances' (relay-remote.ts). */
+  syncRequests: number;
+  /** Members of other instances with a sync request open here (their proxies). */
+  remoteRequesters: number;
+  storedPresenceBytes: number;
+}
+
 export class RelayRouter {
   readonly limits: RelayLimits;
   readonly counters: RelayCounters = newCounters();
+  readonly instanceId: string;
   private readonly clock: RelayClock;
   private readonly onDisconnect: RelayRouterOptions['onDisconnect'];
   private readonly bridge: RelayBridge | undefined;
@@ -82,6 +100,7 @@ export class RelayRouter {
   private readonly sync: SyncElection;
   private readonly delivery: Delivery;
   private readonly frames: FrameRouting;
+  private readonly remote: RemoteSync | null;
   private seq = 0;
 
   constructor(options: RelayRouterOptions = {}) {
@@ -89,6 +108,8 @@ export class RelayRouter {
     this.clock = options.clock ?? systemClock;
     this.onDisconnect = options.onDisconnect;
     this.bridge = options.bridge;
+    this.instanceId = options.instanceId ?? options.bridge?.instanceId ?? newInstanceId();
+    if (!isInstanceId(this.instanceId)) throw new RangeError('relay instanceId: 32 hex digits');
     this.delivery = new Delivery(this.limits, this.counters);
     const context: RouterContext = {
       limits: this.limits,
@@ -109,7 +130,10 @@ export class RelayRouter {
     this.context = context;
     this.presence = new Presence(context);
     this.sync = new SyncElection(context);
-    this.frames = new FrameRouting(context, this.presence, this.sync);
+    this.remote = this.bridge
+      ? new RemoteSync(context, this.sync, this.bridge, this.instanceId)
+      : null;
+    this.frames = new FrameRouting(context, this.presence, this.sync, this.remote);
   }
 
   /** One binary message from a connection. Never throws; a drop says why. */
@@ -135,22 +159,28 @@ export class RelayRouter {
   }
 
   /**
-   * A room-wide frame of room `roomTag` from another instance (the bridge's subscription):
-   * to every member here. Never throws; a room with no member here any more ignores it.
+   * A room-wide frame of room `roomTag` from another instance (the bridge's subscription): to
+   * every member here; or a sync request or reply envelope (relay-remote.ts). Never throws; a
+   * room with no member here any more ignores it.
    */
   receiveBridged(roomTag: string, bytes: Uint8Array): void {
     const room = this.rooms.get(roomTag);
     if (!room) return;
-    if (deliverBridged(room, bytes, this.context) === 'delivered') this.counters.bridgedIn++;
+    if (isEnvelope(bytes)) this.remote?.receive(room, bytes);
+    else if (deliverBridged(room, bytes, this.context) === 'delivered') this.counters.bridgedIn++;
     else this.counters.bridgeRefused++;
     this.settle();
   }
 
   /** What the router holds, for tests and the caller's metrics. */
-  stats(): { rooms: number; members: number; syncRequests: number; storedPresenceBytes: number } {
+  stats(): RelayRouterStats {
     let syncRequests = 0;
+    let remoteRequesters = 0;
     let storedPresenceBytes = 0;
-    for (const room of this.rooms.values()) syncRequests += room.requests.size;
+    for (const room of this.rooms.values()) {
+      syncRequests += room.requests.size;
+      remoteRequesters += room.proxies.size;
+    }
     for (const member of this.members.values()) {
       storedPresenceBytes += (member.awareness?.length ?? 0) + (member.will?.length ?? 0);
     }
@@ -158,6 +188,7 @@ export class RelayRouter {
       rooms: this.rooms.size,
       members: this.members.size,
       syncRequests,
+      remoteRequesters,
       storedPresenceBytes,
     };
   }

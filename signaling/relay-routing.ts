@@ -2,6 +2,7 @@ import { err, ok } from '../lib/result';
 import { RelayErrorCode, writeError } from '../lib/room/relay-control';
 import { RelayFrameType, type RelayHeader, readRelayFrame } from '../lib/room/relay-frame';
 import type { Presence } from './relay-presence';
+import { isReplyHeader, type RemoteSync } from './relay-remote';
 import type { SyncElection } from './relay-sync';
 import type { Member, RelayDropReason, RelayReceipt, RouterContext } from './relay-types';
 
@@ -11,9 +12,11 @@ import type { Member, RelayDropReason, RelayReceipt, RouterContext } from './rel
  * by type:
  * - update, and chunk or control without a target: to every other member;
  * - a frame with a target: to that member only;
- * - sync request without a target: to one member the server picks (relay-sync.ts);
+ * - sync request without a target: to one member the server picks (relay-sync.ts), and with a
+ *   bridge also to one member on each other instance (relay-remote.ts);
  * - sync reply, and a chunk naming a request in `inReplyTo`: back to the requester, if the
- *   request was routed to this sender;
+ *   request was routed to this sender; the requester may be on another instance (a proxy),
+ *   and only these may target one;
  * - awareness: stored, and forwarded throttled; awareness-will: stored, sent when it leaves.
  *
  * Frames and fan-out bytes are charged to the sender's buckets; over either, the frame is
@@ -24,6 +27,7 @@ export class FrameRouting {
     private readonly context: RouterContext,
     private readonly presence: Presence,
     private readonly sync: SyncElection,
+    private readonly remote: RemoteSync | null,
   ) {}
 
   /** One binary, non-control message from a joined member. */
@@ -39,7 +43,9 @@ export class FrameRouting {
     let target: Member | null = null;
     if (header.target !== null) {
       target = member.room.members.get(header.target) ?? null;
-      if (target === null || target === member) return err('unknown-target');
+      // A reply to a requester on another instance: SyncElection.reply finds its proxy.
+      const toProxy = isReplyHeader(header) && member.room.proxies.has(header.target);
+      if ((target === null && !toProxy) || target === member) return err('unknown-target');
     }
     member.toldRateLimited = false;
     return this.dispatch(member, header, bytes, target);
@@ -56,9 +62,12 @@ export class FrameRouting {
         return delivered(this.presence.awareness(member, bytes), 0);
       case RelayFrameType.awarenessWill:
         return delivered(this.presence.will(member, bytes), 0);
-      case RelayFrameType.syncRequest:
+      case RelayFrameType.syncRequest: {
         if (!member.fanoutBytes.take(bytes.length)) return this.rateLimited(member);
-        return this.sync.request(member, header, bytes, target);
+        const receipt = this.sync.request(member, header, bytes, target);
+        if (receipt.ok && target === null) this.remote?.ask(member, header.counter, bytes);
+        return receipt;
+      }
       case RelayFrameType.syncReply:
         return this.reply(member, header, bytes);
       case RelayFrameType.chunk:

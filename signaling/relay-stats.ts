@@ -23,6 +23,11 @@ export function relayStatsEvent(connections: number, router: RelayRouter): LogEv
     bridgedOut: counters.bridgedOut,
     bridgedIn: counters.bridgedIn,
     bridgeRefused: counters.bridgeRefused,
+    remoteSyncRequestsOut: counters.remoteSyncRequestsOut,
+    remoteSyncRequestsIn: counters.remoteSyncRequestsIn,
+    remoteRepliesOut: counters.remoteRepliesOut,
+    remoteRepliesIn: counters.remoteRepliesIn,
+    remoteRefused: counters.remoteRefused,
     dropped: nonZero(counters.dropped),
     disconnected: nonZero(counters.disconnected),
   };

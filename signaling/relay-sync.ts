@@ -26,6 +26,9 @@ import type {
  * A reply is one `syncReply` frame (which closes the request) or a run of `chunk` frames (the
  * server cannot see the last one, so the request closes RELAY_SYNC_REPLY_IDLE_MS after it). A
  * reply to a request the server did not route to that sender is dropped.
+ *
+ * A requester may also be a proxy for a member of another instance (relay-remote.ts): elected
+ * for and answered the same way, its deliveries go back over the bus.
  */
 export class SyncElection {
   constructor(private readonly context: RouterContext) {}
@@ -150,7 +153,12 @@ export class SyncElection {
     const room = request.requester.room;
     if (room.requests.get(request.key) !== request) return;
     room.requests.delete(request.key);
-    request.requester.requesting--;
+    const { requester } = request;
+    requester.requesting--;
+    // A requester on another instance (relay-remote.ts) is kept only while it has a request open.
+    if (requester.requesting === 0 && room.proxies.get(requester.sender) === requester) {
+      room.proxies.delete(requester.sender);
+    }
     this.release(request);
     request.cancelTimer?.();
     request.cancelTimer = null;

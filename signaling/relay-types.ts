@@ -25,8 +25,13 @@ export interface RelaySink {
 export interface RelayBridge {
   opened(roomTag: string): void;
   closed(roomTag: string): void;
-  /** A frame this instance fanned out to the whole room (update, presence, will, ...). */
+  /**
+   * A frame this instance fanned out to the whole room (update, presence, will, ...), or an
+   * envelope (relay-envelope.ts) of a sync request or reply crossing instances.
+   */
   publish(roomTag: string, frame: Uint8Array): void;
+  /** The bus's id for this instance, if it has one (32 hex digits); else the router picks one. */
+  readonly instanceId?: string;
 }
 
 export interface RelayClock {
@@ -124,6 +129,16 @@ export interface RelayCounters {
   bridgedOut: number;
   bridgedIn: number;
   bridgeRefused: number;
+  /**
+   * Sync requests asked of the other instances and taken from them, replies sent back to
+   * them and taken from them (relay-remote.ts), and envelopes refused (malformed, over a
+   * bound, or a reply nobody here asked for).
+   */
+  remoteSyncRequestsOut: number;
+  remoteSyncRequestsIn: number;
+  remoteRepliesOut: number;
+  remoteRepliesIn: number;
+  remoteRefused: number;
   readonly dropped: Record<RelayDropReason, number>;
   readonly disconnected: Record<RelayDisconnectReason, number>;
 }
@@ -151,6 +166,11 @@ export interface Room {
   readonly members: Map<string, Member>;
   readonly joins: TokenBucket;
   readonly requests: Map<string, SyncRequest>;
+  /**
+   * Requesters on other instances with a request open here, by sender id (relay-remote.ts).
+   * Never in `members`: nobody elects them and no frame fans out to them.
+   */
+  readonly proxies: Map<string, Member>;
 }
 
 export interface Member {
@@ -177,6 +197,11 @@ export interface Member {
   /** Open requests this member is asked to answer, and open requests it made. */
   answering: number;
   requesting: number;
+  /**
+   * Counters of its untargeted requests also asked of the other instances, each with the time
+   * after which a reply from there is no longer taken (relay-remote.ts).
+   */
+  readonly remoteAsks: Map<number, number>;
 }
 
 /** What the routing modules need from the router. */
@@ -208,6 +233,11 @@ export function newCounters(): RelayCounters {
     bridgedOut: 0,
     bridgedIn: 0,
     bridgeRefused: 0,
+    remoteSyncRequestsOut: 0,
+    remoteSyncRequestsIn: 0,
+    remoteRepliesOut: 0,
+    remoteRepliesIn: 0,
+    remoteRefused: 0,
     dropped: dropped as Record<RelayDropReason, number>,
     disconnected: { 'too-slow': 0, 'send-failed': 0, protocol: 0 },
   };

@@ -12,6 +12,7 @@ import { relayText } from './protocol';
 import { createRedisBus } from './redis-bus';
 import { relayBridge, relayRoomOf, signalingOnly, splitDelivery } from './relay-bus';
 import { RELAY_PATH } from './relay-endpoint';
+import { RELAY_ENVELOPE_BYTES } from './relay-envelope';
 import { type RelayLimits, resolveRelayLimits } from './relay-limits';
 import { createRelayServer, type RelayServer } from './relay-server';
 import { staticFiles } from './static';
@@ -98,7 +99,10 @@ export function createSignalingServer(options: SignalingServerOptions = {}): Sig
             deliverFromBus,
           ),
           maxPayloadBytes: (topic) =>
-            relayRoomOf(topic) === null ? limits.maxFrameBytes : relayLimits.maxFrameBytes,
+            // A relay topic also carries envelopes (a frame routed to one instance).
+            relayRoomOf(topic) === null
+              ? limits.maxFrameBytes
+              : relayLimits.maxFrameBytes + RELAY_ENVELOPE_BYTES,
         });
   const relay: RelayServer = createRelayServer({
     limits,

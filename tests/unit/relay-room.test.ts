@@ -236,6 +236,7 @@ describe('relay router: memory', () => {
       rooms: 0,
       members: 0,
       syncRequests: 0,
+      remoteRequesters: 0,
       storedPresenceBytes: 0,
     });
     expect(clock.pending).toBe(0);
