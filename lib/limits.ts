@@ -91,6 +91,30 @@ export const MISSING_STATE_REQUEST_MS = 1_000;
  * whatever a lost message took away comes back in the (usually empty) reply.
  */
 export const ANTI_ENTROPY_MS = 10_000;
+/**
+ * In a relay room (sync-room.ts) each anti-entropy round is one request one peer answers, so
+ * the server answers about peers / this-interval requests a second: at 200 peers one round
+ * every 50 s per device, 4 requests a second in all, instead of 20.
+ */
+export const ROOM_ANTI_ENTROPY_MS_PER_PEER = 250;
+/**
+ * Bytes of edits made while not in the room that are kept, merged, to send on joining. More
+ * than a person types in a day; beyond it only the state vector check is left (it misses
+ * deletions, which is why these are kept at all).
+ */
+export const ROOM_UNSENT_MAX_BYTES = 4 * 1024 * 1024;
+/**
+ * Milliseconds of one's own edits a relay room sends again on rejoining, or after the server
+ * said it dropped frames of ours: a WebSocket that dies takes what was handed to it last, and
+ * the state vector check (sync-room.ts) cannot see deletions.
+ */
+export const ROOM_RECENT_MS = 30_000;
+/**
+ * Milliseconds after which the sync layer forgets a peer it heard only through the room (a
+ * member of another server instance) and that has been silent: its presence times out on its
+ * own (y-protocols, 30 s), and a returning peer is simply met again.
+ */
+export const ROOM_SILENT_PEER_MS = 90_000;
 /** Milliseconds before a send that failed is tried again (as a full state). */
 export const SEND_RETRY_MS = 1_000;
 /** Milliseconds before the first reconnect to a signaling server; doubles per failure... */

@@ -38,8 +38,21 @@ export interface ChannelEvents {
   /** A peer can now be sent frames. */
   'peer-joined': (peer: PeerId, info: PeerInfo) => void;
   'peer-left': (peer: PeerId) => void;
-  /** One frame from a peer, exactly as it was sent; never empty. */
-  frame: (peer: PeerId, frame: Uint8Array) => void;
+  /**
+   * One frame from a peer, exactly as it was sent; never empty. `via` is set only by a channel
+   * with a fan-out (RoomFanOut): 'request' for a state request the server handed to this
+   * device to answer, 'reply' for an answer to one of ours.
+   */
+  frame: (peer: PeerId, frame: Uint8Array, via?: FrameVia) => void;
+  /**
+   * A channel with a fan-out joined (or rejoined) its room: the moment to ask for the state
+   * and to announce oneself, once, instead of once per peer.
+   */
+  'room-joined': () => void;
+  /** The fan-out's buffer fell below `lowWaterBytes`: more may be broadcast. */
+  'room-drain': () => void;
+  /** The server dropped frames of ours (its rate limit): what they carried must be sent again. */
+  'frames-dropped': () => void;
   /** The peer's outgoing buffer fell below `lowWaterBytes`: more may be sent. */
   drain: (peer: PeerId) => void;
   status: (status: ChannelStatus) => void;
@@ -57,8 +70,39 @@ export interface ConnectionCounts {
   readonly broadcast: number;
 }
 
+export type FrameVia = 'request' | 'reply';
+
+/** What a frame sent to the whole room is, so the server can keep presence for joiners. */
+export type FanOutKind = 'update' | 'presence' | 'will';
+
+/**
+ * A server that copies one frame to the whole room (the relay, relay.ts). With it the sync
+ * layer works in room mode (sync-room.ts): an edit is sent once whatever the room's size, and a
+ * joiner asks for the state once, answered by one peer the server picks, instead of a full
+ * sync with every peer.
+ */
+export interface RoomFanOut {
+  /** The largest frame `broadcast` and `requestState` take. */
+  readonly maxFrameBytes: number;
+  /**
+   * One frame for every other peer in the room, sent once. A 'presence' frame is also kept by
+   * the server for joiners; a 'will' (a presence removal) is sent only when this connection
+   * drops. False when it could not be handed to the network.
+   */
+  broadcast(frame: Uint8Array, kind: FanOutKind): boolean;
+  /** A state vector for one peer the server picks; its answer comes as frames `via: 'reply'`. */
+  requestState(frame: Uint8Array): boolean;
+  /** Bytes handed to `broadcast` that have not left this device yet ('room-drain' below low water). */
+  bufferedBytes(): number;
+}
+
 export interface Channel {
   status(): ChannelStatus;
+  /**
+   * The room's fan-out while joined through a server that has one; null (or absent) for a
+   * channel of direct links, and while not joined.
+   */
+  fanOut?(): RoomFanOut | null;
   /** The peers that can be sent frames now. */
   peers(): ReadonlyMap<PeerId, PeerInfo>;
   /**

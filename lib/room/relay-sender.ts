@@ -1,6 +1,6 @@
 import { RELAY_PADDING_BYTES } from '../limits';
 import type { RelayCipher } from './relay-crypto';
-import { RELAY_OVERHEAD_BYTES, RelayFrameType } from './relay-frame';
+import { RELAY_OVERHEAD_BYTES, type RelayFrameType } from './relay-frame';
 
 /**
  * The relay channel's sending side (relay.ts): frames are encrypted side by side but handed to
@@ -17,6 +17,13 @@ export interface SenderSocket {
 /** How often the buffer is looked at while above low water. */
 const DRAIN_POLL_MS = 10;
 
+/** How a frame is sealed: its relay type, its one addressee (null: the room), what it answers. */
+export interface SealRoute {
+  readonly type: RelayFrameType;
+  readonly target: string | null;
+  readonly inReplyTo?: number;
+}
+
 export class RelaySender {
   private sealingBytes = 0;
   private queue: Promise<void> = Promise.resolve();
@@ -30,19 +37,17 @@ export class RelaySender {
   ) {}
 
   /**
-   * Seals `frame` as a `control` frame for `target` (null: the room) and sends it when its
+   * Seals `frame` as `route` says (type, addressee, request answered) and sends it when its
    * turn comes, unless `stillWanted()` says by then that the socket it was meant for is gone.
    */
-  send(
-    cipher: RelayCipher,
-    frame: Uint8Array,
-    target: string | null,
-    stillWanted: () => boolean,
-  ): void {
+  send(cipher: RelayCipher, frame: Uint8Array, route: SealRoute, stillWanted: () => boolean): void {
     const cost = sealedBytes(frame.length);
     this.sealingBytes += cost;
     // `seal` pads (copies) the payload before it first awaits: the caller may reuse its buffer.
-    const sealed = cipher.seal(RelayFrameType.control, frame, { target });
+    const sealed = cipher.seal(route.type, frame, {
+      target: route.target,
+      inReplyTo: route.inReplyTo,
+    });
     this.queue = this.queue
       .then(async () => {
         try {

@@ -5,6 +5,7 @@ import {
   type ChannelStatus,
   type PeerId,
   type PeerInfo,
+  type RoomFanOut,
 } from './channel';
 import type { RoomSecrets } from './keys';
 import {
@@ -16,10 +17,11 @@ import {
   writeJoin,
 } from './relay-control';
 import { deriveRelayKeys, type OpenError, RelayCipher, type RelayKeys } from './relay-crypto';
+import { OpenAnswers, relayFanOut } from './relay-fanout';
 import { newSenderId, RelayFrameType, readRelayFrame } from './relay-frame';
 import { openRelayLink, type RelayLink } from './relay-link';
 import { ReplayGuard } from './relay-replay';
-import { RelaySender } from './relay-sender';
+import { RelaySender, type SealRoute } from './relay-sender';
 import type { WebSocketFactory } from './signaling-client';
 
 /**
@@ -37,20 +39,17 @@ import type { WebSocketFactory } from './signaling-client';
  *   id; PeerId is their sender id in hex. A member with another key id (passphrase) is no peer
  *   (it could read nothing) and is reported once as `decrypt-failed`, read from the clear key id
  *   without decrypting anything; so is a frame under another key id.
- * - Sending, this first version: exactly the Channel's per-peer semantics. `send(peer, frame)`
- *   seals the frame as a `control` frame directed at that peer (the one frame type that may
- *   carry any payload with a target: `update` may not have one, `syncReply` must answer a
- *   request) - one encryption and one server message per peer and send. Correct, and fine for
- *   small rooms; in a room of N an edit costs N−1 frames, and the server's per-member frame
- *   rate (signaling/relay-limits.ts, 50/s with a burst of 200) drops what is above it.
- *   NEXT STEP for 200-person rooms: a `broadcast` on Channel (the sync layer hands an update
- *   once, the relay seals it once as an `update` and the server fans it out). The server's
- *   one-responder catch-up (an untargeted `syncRequest`, relay-sync.ts) is not used yet either,
- *   because the sync layer speaks per peer: every joiner gets a state from every peer.
+ * - To the room (`fanOut()`, relay-fanout.ts): the sync layer's room mode (sync-room.ts) seals
+ *   each edit once as an `update` the server copies to every member, on other instances too;
+ *   presence as `awareness`, its removal as `awarenessWill` (both kept by the server). A state
+ *   request is one untargeted `syncRequest`, handed to one member per instance.
+ * - To one peer: `send` answers that peer's state request (as `chunk`s naming it in
+ *   `inReplyTo`, routed back across instances too) while the answer is under way; otherwise it
+ *   seals a `control` frame for a member of this instance, as the channel contract asks.
  * - Receiving: `cipher.open` checks room, key id, addressee and replay before decrypting;
  *   whatever it refuses is counted by reason (`drops()`), never thrown and never delivered.
- *   Frames are handled one at a time in arrival order, together with the server's messages, so
- *   no frame is delivered from a peer before its peer-joined or after its peer-left.
+ *   Frames are handled one at a time in arrival order, with the server's messages; room-wide
+ *   frames of members on other instances come with no peer-joined (their tag proves the key).
  * - Back-pressure: the socket is shared by all peers, so `bufferedBytes(peer)` is the socket's
  *   `bufferedAmount` plus what is still being encrypted, for every peer alike. The socket has no
  *   "buffered amount low" event: above low water, it is polled and `drain` fires for every peer
@@ -66,10 +65,8 @@ export interface RelayOptions {
 
 export type RelayDropReason =
   | OpenError
-  /** From a sender id the server has not announced (or announced as gone). */
+  /** A `control` frame from a sender the server has not announced (or announced as gone). */
   | 'unknown-peer'
-  /** A frame type this version does not deliver (presence, sync requests: not used yet). */
-  | 'unexpected-type'
   /** An empty payload: a keep-alive, never a frame for the sync layer. */
   | 'keep-alive'
   /** A frame before the welcome (or after the socket was lost). */
@@ -77,7 +74,7 @@ export type RelayDropReason =
   | 'unreadable-server-message'
   /** The server dropped frames of ours for its rate limit (the sync layer's anti-entropy heals). */
   | 'rate-limited'
-  /** The server had nobody to answer a sync request (not sent by this version). */
+  /** The server had nobody on our instance to answer a state request (alone there). */
   | 'sync-unanswered';
 
 export interface RelayChannel extends Channel {
@@ -91,7 +88,6 @@ export interface RelayChannel extends Channel {
 }
 
 const NOTHING = new Uint8Array(0);
-
 export function connectRelay(options: RelayOptions): RelayChannel {
   const events = new ChannelEmitter();
   const peers = new Map<PeerId, PeerInfo>();
@@ -99,6 +95,9 @@ export function connectRelay(options: RelayOptions): RelayChannel {
   const otherKeys = new Set<string>();
   const counts: Partial<Record<RelayDropReason, number>> = {};
   const guard = new ReplayGuard();
+  const answering = new OpenAnswers();
+  /** The room's fan-out while joined: one object per join (the sync layer's outbox follows it). */
+  let room: RoomFanOut | null = null;
   let keys: RelayKeys | null = null;
   let link: RelayLink | null = null;
   let cipher: RelayCipher | null = null;
@@ -110,14 +109,16 @@ export function connectRelay(options: RelayOptions): RelayChannel {
     () => link,
     SEND_LOW_WATER_BYTES,
     () => {
-      for (const peer of [...peers.keys()]) events.emit('drain', peer);
+      for (const peer of new Set([...peers.keys(), ...answering.peers()])) {
+        events.emit('drain', peer);
+      }
+      events.emit('room-drain');
     },
   );
 
-  /** Sends one frame for `target`, or for the room when null (keep-alives only). */
-  function seal(frame: Uint8Array, target: PeerId | null): void {
+  function seal(frame: Uint8Array, route: SealRoute): void {
     const at = generation;
-    if (cipher) sender.send(cipher, frame, target, () => !destroyed && at === generation);
+    if (cipher) sender.send(cipher, frame, route, () => !destroyed && at === generation);
   }
 
   const count = (reason: RelayDropReason) => {
@@ -140,7 +141,7 @@ export function connectRelay(options: RelayOptions): RelayChannel {
             receiving = receiving.then(() => receive(bytes, at)).catch(() => {});
           },
           lost,
-          idle: () => seal(NOTHING, null),
+          idle: () => seal(NOTHING, { type: RelayFrameType.control, target: null }),
           status: (status) => events.emit('status', status),
         },
         options.createSocket,
@@ -169,19 +170,45 @@ export function connectRelay(options: RelayOptions): RelayChannel {
       return;
     }
     const { header, payload } = opened.value;
-    if (!peers.has(header.sender)) return count('unknown-peer');
-    if (header.type !== RelayFrameType.control && header.type !== RelayFrameType.update) {
-      return count('unexpected-type');
-    }
+    const { sender: from, type } = header;
     if (payload.length === 0) return count('keep-alive');
-    events.emit('frame', header.sender, payload);
+    // Room-wide frames come from members of other instances too, whom no welcome announced:
+    // the tag proves they hold the room's key, the replay guard that each frame is new.
+    switch (type) {
+      case RelayFrameType.syncRequest:
+        answering.asked(from, header.counter);
+        events.emit('frame', from, payload, 'request');
+        return;
+      case RelayFrameType.syncReply:
+        events.emit('frame', from, payload, 'reply');
+        return;
+      case RelayFrameType.chunk:
+        events.emit('frame', from, payload, header.inReplyTo !== 0 ? 'reply' : undefined);
+        return;
+      case RelayFrameType.control:
+        // Peer to peer, never through other instances: only members announced here.
+        if (!peers.has(from)) return count('unknown-peer');
+        events.emit('frame', from, payload);
+        return;
+      default: // update, awareness, awarenessWill
+        events.emit('frame', from, payload);
+    }
   }
 
   function serverMessage(bytes: Uint8Array): void {
     const message = readServerMessage(bytes);
     switch (message?.type) {
       case RelayControlType.welcome:
+        // The fan-out first: the sync layer meets the members below in room mode.
+        room = cipher
+          ? relayFanOut(cipher.maxPayloadBytes, {
+              current: (fanOut) => fanOut === room && !destroyed,
+              seal,
+              buffered: () => sender.buffered(),
+            })
+          : null;
         for (const member of message.members) addMember(member);
+        if (room) events.emit('room-joined');
         return;
       case RelayControlType.memberJoined:
         addMember(message);
@@ -195,7 +222,10 @@ export function connectRelay(options: RelayOptions): RelayChannel {
         return;
       case RelayControlType.error:
         // Joins and reconnects are the link's; frames the server dropped heal by anti-entropy.
-        if (message.code === RelayErrorCode.rateLimited) count('rate-limited');
+        if (message.code === RelayErrorCode.rateLimited) {
+          count('rate-limited');
+          events.emit('frames-dropped');
+        }
         return;
       default:
         count('unreadable-server-message');
@@ -223,6 +253,8 @@ export function connectRelay(options: RelayOptions): RelayChannel {
   function lost(): void {
     generation++;
     cipher = null;
+    room = null;
+    answering.clear();
     otherKeys.clear();
     const gone = [...peers.keys()];
     peers.clear();
@@ -232,16 +264,21 @@ export function connectRelay(options: RelayOptions): RelayChannel {
   return {
     status: () => link?.status() ?? ({ kind: 'connecting' } satisfies ChannelStatus),
     peers: () => new Map(peers),
+    fanOut: () => room,
     send(peer, frame) {
-      const info = peers.get(peer);
+      const limit = cipher?.maxPayloadBytes ?? 0;
       // Refused, never cut: a frame over the peer's limit is the sender's mistake.
-      if (destroyed || !info || frame.length === 0 || frame.length > info.maxFrameBytes) {
-        return false;
+      if (destroyed || frame.length === 0 || frame.length > limit) return false;
+      const request = answering.answer(peer);
+      if (request !== null) {
+        seal(frame, { type: RelayFrameType.chunk, target: peer, inReplyTo: request });
+        return true;
       }
-      seal(frame, peer);
+      if (!peers.has(peer)) return false;
+      seal(frame, { type: RelayFrameType.control, target: peer });
       return true;
     },
-    bufferedBytes: (peer) => (peers.has(peer) ? sender.buffered() : 0),
+    bufferedBytes: (peer) => (peers.has(peer) || answering.has(peer) ? sender.buffered() : 0),
     highWaterBytes: SEND_HIGH_WATER_BYTES,
     lowWaterBytes: SEND_LOW_WATER_BYTES,
     on: (event, listener) => events.on(event, listener),
@@ -254,8 +291,9 @@ export function connectRelay(options: RelayOptions): RelayChannel {
       destroyed = true;
       sender.destroy();
       link?.destroy();
-      cipher = null;
+      room = null; // `cipher` goes unused: every path checks `destroyed` first
       peers.clear();
+      answering.clear();
       events.clear();
     },
   };

@@ -33,6 +33,8 @@ export interface PeerState {
   readonly clients: Set<number>;
   unreachable: boolean;
   retryTimer: ReturnType<typeof setTimeout> | null;
+  /** When a frame of it last arrived: a room forgets peers it heard only that way and lost. */
+  lastHeardAt: number;
 }
 
 /** The state of all peers together: a catch-up arriving, and peers that cannot be reached. */

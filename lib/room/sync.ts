@@ -1,7 +1,4 @@
-import * as decoding from 'lib0/decoding';
-import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
-import * as syncProtocol from 'y-protocols/sync';
 import type * as Y from 'yjs';
 import {
   ANTI_ENTROPY_MS,
@@ -11,19 +8,16 @@ import {
   REASSEMBLY_TIMEOUT_MS,
   SEND_RETRY_MS,
 } from '../limits';
-import type { Channel, PeerId, PeerInfo } from './channel';
+import type { Channel, FrameVia, PeerId, PeerInfo } from './channel';
 import { Reassembler } from './chunks';
 import { Outbox } from './outbox';
+import { applyMessage, type MessageReceiver } from './sync-message';
 import { FromPeer, type PeerState, type SyncState, sameSyncState, summarize } from './sync-peer';
+import { forgetSilentPeers, RoomSync } from './sync-room';
 import {
-  awarenessClients,
   awarenessMessage,
   fullStateMessage,
-  hasPending,
-  MESSAGE_AWARENESS,
   MESSAGE_CHUNK,
-  MESSAGE_QUERY_AWARENESS,
-  MESSAGE_SYNC,
   syncStep1Message,
   updateMessage,
 } from './wire';
@@ -46,7 +40,10 @@ export interface SyncLayer {
  * - anti-entropy: a peer holding updates it cannot apply asks for the missing state at once,
  *   and every ANTI_ENTROPY_MS all peers compare state vectors, so a lost message heals itself;
  * - only updates made on this device are sent (y-webrtc re-sends every remote one: N² messages
- *   per keystroke in a full mesh), and presence of a peer that leaves is removed at once.
+ *   per keystroke in a full mesh), and presence of a peer that leaves is removed at once;
+ * - over a server fan-out (the relay) it works in room mode (sync-room.ts): one broadcast per
+ *   edit, one answered state request per join. The fan-out may come or go at any time (the
+ *   path channel moves from mesh to relay), so each handler asks `room.fanOut()` as it runs.
  */
 export function startSync(doc: Y.Doc, awareness: awarenessProtocol.Awareness, channel: Channel) {
   const peers = new Map<PeerId, PeerState>();
@@ -56,6 +53,7 @@ export function startSync(doc: Y.Doc, awareness: awarenessProtocol.Awareness, ch
   let lastMissingRequestAt = Number.NEGATIVE_INFINITY;
   let missingRequestTimer: ReturnType<typeof setTimeout> | null = null;
   let sweepTimer: ReturnType<typeof setInterval> | null = null;
+  const room = new RoomSync({ doc, awareness, channel, peerCount: () => peers.size });
 
   const syncStep1 = () => syncStep1Message(doc);
   const fullState = () => fullStateMessage(doc);
@@ -63,9 +61,12 @@ export function startSync(doc: Y.Doc, awareness: awarenessProtocol.Awareness, ch
   // What replaces a peer's dropped queue (outbox.ts): everything we have, what we have (so it
   // answers with what we lack), and who we are.
   const resync = () =>
-    awareness.getLocalState() === null
-      ? [fullState(), syncStep1()]
-      : [fullState(), syncStep1(), awarenessOf([doc.clientID])];
+    // In a room only the reply to a request may be sent to one peer: the whole state is that.
+    room.fanOut()
+      ? [fullState()]
+      : awareness.getLocalState() === null
+        ? [fullState(), syncStep1()]
+        : [fullState(), syncStep1(), awarenessOf([doc.clientID])];
 
   function send(peer: PeerId, bytes: Uint8Array): void {
     const state = peers.get(peer);
@@ -99,6 +100,16 @@ export function startSync(doc: Y.Doc, awareness: awarenessProtocol.Awareness, ch
 
   function onPeerJoined(peer: PeerId, info: PeerInfo): void {
     onPeerLeft(peer); // a peer that reconnects starts afresh
+    addPeer(peer, info);
+    // In a room, joining is one request for the room ('room-joined'), not a sync per peer.
+    if (room.fanOut()) return;
+    // As y-webrtc does on connect: our state vector and our presence. Only our own presence:
+    // each peer speaks for itself, so when a link closes we know whose presence went with it.
+    send(peer, syncStep1());
+    if (awareness.getLocalState() !== null) send(peer, awarenessOf([doc.clientID]));
+  }
+
+  function addPeer(peer: PeerId, info: PeerInfo): PeerState {
     const state: PeerState = {
       origin: new FromPeer(peer),
       reassembler: new Reassembler({
@@ -119,12 +130,10 @@ export function startSync(doc: Y.Doc, awareness: awarenessProtocol.Awareness, ch
       clients: new Set(),
       unreachable: false,
       retryTimer: null,
+      lastHeardAt: Date.now(),
     };
     peers.set(peer, state);
-    // As y-webrtc does on connect: our state vector and our presence. Only our own presence:
-    // each peer speaks for itself, so when a link closes we know whose presence went with it.
-    send(peer, syncStep1());
-    if (awareness.getLocalState() !== null) send(peer, awarenessOf([doc.clientID]));
+    return state;
   }
 
   function onPeerLeft(peer: PeerId): void {
@@ -142,60 +151,49 @@ export function startSync(doc: Y.Doc, awareness: awarenessProtocol.Awareness, ch
     update();
   }
 
-  function onFrame(peer: PeerId, frame: Uint8Array): void {
-    const state = peers.get(peer);
-    if (!state || frame.length === 0) return;
+  function onFrame(peer: PeerId, frame: Uint8Array, via?: FrameVia): void {
+    if (frame.length === 0) return;
+    let state = peers.get(peer);
+    if (!state) {
+      // A room brings frames from peers the channel never announced (another server instance).
+      const info = room.peerInfo();
+      if (!info) return;
+      state = addPeer(peer, info);
+    }
+    state.lastHeardAt = Date.now();
     if (frame[0] === MESSAGE_CHUNK) {
       const result = state.reassembler.accept(frame);
-      if (result.kind === 'complete') handleMessage(state, result.message);
+      if (result.kind === 'complete') handleMessage(state, result.message, via);
       // The message this chunk belonged to is lost: ask for the state again.
       else if (result.kind === 'dropped') requestMissing(peer);
       watchReassembly();
       update();
       return;
     }
-    handleMessage(state, frame);
+    handleMessage(state, frame, via);
   }
 
-  /** Applies one whole message. A peer's garbage is dropped, never applied, never thrown. */
-  function handleMessage(state: PeerState, bytes: Uint8Array): void {
-    const peer = state.origin.peer;
-    try {
-      const decoder = decoding.createDecoder(bytes);
-      const type = decoding.readVarUint(decoder);
-      switch (type) {
-        case MESSAGE_SYNC: {
-          const reply = encoding.createEncoder();
-          encoding.writeVarUint(reply, MESSAGE_SYNC);
-          syncProtocol.readSyncMessage(decoder, reply, doc, state.origin);
-          if (encoding.length(reply) > 1) send(peer, encoding.toUint8Array(reply));
-          if (hasPending(doc)) requestMissing(peer);
-          break;
-        }
-        case MESSAGE_AWARENESS: {
-          const update = decoding.readVarUint8Array(decoder);
-          awarenessProtocol.applyAwarenessUpdate(awareness, update, state.origin);
-          for (const client of awarenessClients(update)) state.clients.add(client);
-          break;
-        }
-        case MESSAGE_QUERY_AWARENESS:
-          send(peer, awarenessOf([...awareness.getStates().keys()]));
-          break;
-        default:
-          // MESSAGE_BC_PEER_ID (y-webrtc's tab-to-tab ids), a chunk inside a chunked message,
-          // or a type from a newer Kring: nothing to do.
-          break;
-      }
-    } catch {
-      // Malformed: Yjs and lib0 throw while decoding, before anything is integrated.
-    }
-  }
+  const receiver: MessageReceiver = {
+    doc,
+    awareness,
+    room,
+    send,
+    requestMissing,
+    ownState: syncStep1,
+    allPresence: () => awarenessOf([...awareness.getStates().keys()]),
+  };
+  const handleMessage = (state: PeerState, bytes: Uint8Array, via?: FrameVia) =>
+    applyMessage(receiver, state, bytes, via);
 
   /**
    * Updates are waiting for state we never got (a lost message): ask everyone for it, at most
    * once per MISSING_STATE_REQUEST_MS. The reply to a state vector is exactly what is missing.
    */
   function requestMissing(first: PeerId): void {
+    if (room.fanOut()) {
+      room.requestState();
+      return;
+    }
     const wait = lastMissingRequestAt + MISSING_STATE_REQUEST_MS - Date.now();
     if (wait > 0) {
       // Throttled, not dropped: a second loss within the second is asked for when it ends.
@@ -212,7 +210,14 @@ export function startSync(doc: Y.Doc, awareness: awarenessProtocol.Awareness, ch
   }
 
   function antiEntropy(): void {
-    if (peers.size > 0) broadcast(syncStep1());
+    if (room.fanOut()) room.requestState(true);
+    else if (peers.size > 0) broadcast(syncStep1());
+  }
+
+  /** The room's own rounds run in sync-room.ts; here only peers heard from no more are forgotten. */
+  function meshAntiEntropy(): void {
+    if (room.fanOut()) forgetSilentPeers(peers, channel.peers());
+    else antiEntropy();
   }
 
   function watchReassembly(): void {
@@ -236,9 +241,10 @@ export function startSync(doc: Y.Doc, awareness: awarenessProtocol.Awareness, ch
     for (const listener of [...listeners]) listener(current);
   }
 
-  const onDocUpdate = (update: Uint8Array, origin: unknown) => {
+  const onDocUpdate = (update: Uint8Array, origin: unknown, _doc: Y.Doc, tr: Y.Transaction) => {
     if (origin instanceof FromPeer) return;
-    broadcast(updateMessage(update));
+    room.localUpdate(update, tr);
+    if (!room.fanOut()) broadcast(updateMessage(update));
   };
   const onAwarenessUpdate = (
     changes: { added: number[]; updated: number[]; removed: number[] },
@@ -247,7 +253,9 @@ export function startSync(doc: Y.Doc, awareness: awarenessProtocol.Awareness, ch
     // Only our own presence: others' comes from them, and each device times out the silent.
     if (origin instanceof FromPeer) return;
     const changed = [...changes.added, ...changes.updated, ...changes.removed];
-    if (changed.includes(doc.clientID)) broadcast(awarenessOf([doc.clientID]));
+    if (!changed.includes(doc.clientID)) return;
+    if (room.fanOut()) room.announcePresence();
+    else broadcast(awarenessOf([doc.clientID]));
   };
   doc.on('update', onDocUpdate);
   awareness.on('update', onAwarenessUpdate);
@@ -256,9 +264,13 @@ export function startSync(doc: Y.Doc, awareness: awarenessProtocol.Awareness, ch
     channel.on('peer-left', onPeerLeft),
     channel.on('frame', onFrame),
     channel.on('drain', pump),
+    channel.on('room-joined', () => room.joined()),
+    channel.on('room-drain', () => room.pump()),
+    channel.on('frames-dropped', () => room.healSoon()),
   ];
   for (const [peer, info] of channel.peers()) onPeerJoined(peer, info);
-  const antiEntropyTimer = setInterval(antiEntropy, ANTI_ENTROPY_MS);
+  if (room.fanOut()) room.joined();
+  const antiEntropyTimer = setInterval(meshAntiEntropy, ANTI_ENTROPY_MS);
 
   return {
     state: () => current,
@@ -272,6 +284,7 @@ export function startSync(doc: Y.Doc, awareness: awarenessProtocol.Awareness, ch
       // may never get to close its connections cleanly (y-webrtc does the same).
       awarenessProtocol.removeAwarenessStates(awareness, [doc.clientID], 'leave');
       clearInterval(antiEntropyTimer);
+      room.destroy();
       if (missingRequestTimer !== null) clearTimeout(missingRequestTimer);
       if (sweepTimer !== null) clearInterval(sweepTimer);
       for (const stop of unsubscribe) stop();
