@@ -163,3 +163,43 @@ export const RELAY_REPLAY_WINDOW = 512;
  * Well above the largest room, since every reconnect is a new sender id.
  */
 export const RELAY_MAX_TRACKED_SENDERS = 2_048;
+
+// Choosing the path: the WebRTC mesh or the relay (lib/room/path-channel.ts; issue 10).
+
+/**
+ * Joined mesh peers at which a room moves to the relay. In a mesh every edit costs one copy per
+ * peer and a phone keeps one connection per peer; past a dozen the relay (one copy, one socket)
+ * is cheaper for everyone, and the move then happens while the room is still small and quick.
+ */
+export const RELAY_ABOVE_PEERS = 12;
+/**
+ * Milliseconds after hearing the first peer on signaling without any WebRTC connection opening,
+ * after which this device takes WebRTC for blocked (UDP filtered) and moves to the relay. A
+ * working mesh connects in well under two seconds on the networks we tested; six leaves room for
+ * a slow phone without leaving a person staring at "connecting" for long.
+ */
+export const WEBRTC_FALLBACK_MS = 6_000;
+/**
+ * Milliseconds alone on the mesh after which the relay is probed again (jittered between 0.75
+ * and 1.25 times this): a room that moved to the relay while this device was away is found
+ * within about this long, and a device alone costs the server one short join per period.
+ */
+export const RELAY_PROBE_MS = 20_000;
+/**
+ * Milliseconds a probe of the relay waits for the server's welcome before it is closed: a
+ * signaling server without `/relay` (not Kring's) never answers, and the room stays on the mesh.
+ */
+export const RELAY_PROBE_TIMEOUT_MS = 10_000;
+/**
+ * Milliseconds a joined probe waits for any frame of the room (an answer to its question from
+ * a member on any server instance, or a member's stored presence) before it concludes the room
+ * is not on the relay. The server answers within a round trip or two; a phone on a slow
+ * network gets more than that.
+ */
+export const RELAY_PROBE_CONFIRM_MS = 1_500;
+/**
+ * Bytes of frames kept from the relay while it is not yet the path (a probe confirming, or the
+ * relay joining before the mesh is left), handed on at the switch. Above it the oldest go; the
+ * sync layer's anti-entropy restores what they carried.
+ */
+export const RELAY_PENDING_FRAME_BYTES = 4 * 1024 * 1024;

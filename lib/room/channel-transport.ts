@@ -2,13 +2,22 @@ import { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import type { Channel } from './channel';
 import { type SyncLayer, startSync } from './sync';
-import type { Transport, TransportOptions, TransportStatus } from './transport';
+import type { Transport, TransportOptions, TransportPath, TransportStatus } from './transport';
 
 /** What the transport offers the channel it opens. */
 export interface ChannelHooks {
   /** False once this device knows it is the one with the wrong passphrase. */
   readonly answerUndecryptable: () => boolean;
 }
+
+/**
+ * A channel that may choose its path (path-channel.ts): which one it is on, and how to ask it
+ * for the relay. A plain channel is direct.
+ */
+export type TransportChannel = Channel & {
+  path?(): TransportPath;
+  preferRelay?(): void;
+};
 
 /**
  * A Transport made of any channel with the one sync layer on top: the WebRTC mesh
@@ -18,11 +27,13 @@ export interface ChannelHooks {
 export function channelTransport(
   doc: Y.Doc,
   role: TransportOptions['role'],
-  open: (hooks: ChannelHooks) => Channel | Promise<Channel | null>,
+  open: (hooks: ChannelHooks) => TransportChannel | Promise<TransportChannel | null>,
 ): Transport {
   const awareness = new Awareness(doc);
   let destroyed = false;
-  let channel: Channel | null = null;
+  let channel: TransportChannel | null = null;
+  /** Asked for before the channel opened (it opens after a key derivation and a jitter). */
+  let relayWanted = false;
   let sync: SyncLayer | null = null;
   const stop: (() => void)[] = [];
   const status = transportStatus(
@@ -31,7 +42,7 @@ export function channelTransport(
     () => sync,
   );
 
-  const attach = (opened: Channel | null) => {
+  const attach = (opened: TransportChannel | null) => {
     if (!opened) return;
     if (destroyed) {
       opened.destroy();
@@ -46,6 +57,7 @@ export function channelTransport(
       opened.on('decrypt-failed', status.countUndecryptable),
       sync.onChange(status.update),
     );
+    if (relayWanted) opened.preferRelay?.();
     status.update();
   };
   const opened = open({ answerUndecryptable: () => status.current().kind !== 'wrong-passphrase' });
@@ -57,6 +69,10 @@ export function channelTransport(
     status: status.current,
     onStatus: status.listen,
     connections: () => channel?.connections() ?? { webrtc: 0, broadcast: 0 },
+    preferRelay() {
+      relayWanted = true;
+      channel?.preferRelay?.();
+    },
     retry() {
       status.reset();
       channel?.retry();
@@ -76,7 +92,7 @@ export function channelTransport(
 /** The status a person sees, made from the channel's health, its peers and the sync layer. */
 function transportStatus(
   role: TransportOptions['role'],
-  channel: () => Channel | null,
+  channel: () => TransportChannel | null,
   sync: () => SyncLayer | null,
 ) {
   const listeners = new Set<(status: TransportStatus) => void>();
@@ -91,12 +107,13 @@ function transportStatus(
       receiving: null,
       unreachablePeers: 0,
     };
-    if (peers > 0) return { kind: 'connected', peers, receiving, unreachablePeers };
+    const path = open.path?.() ?? 'direct';
+    if (peers > 0) return { kind: 'connected', peers, path, receiving, unreachablePeers };
     // The facilitator's passphrase defines the room: whoever cannot decrypt the facilitator is
     // the participant with the wrong one.
     if (undecryptable > 0 && role === 'participant') return { kind: 'wrong-passphrase' };
     const health = open.status();
-    if (health.kind === 'online') return { kind: 'connected', peers: 0 };
+    if (health.kind === 'online') return { kind: 'connected', peers: 0, path };
     if (health.kind === 'unreachable') return { kind: 'signaling-unreachable' };
     return health;
   };
@@ -134,6 +151,7 @@ function sameStatus(a: TransportStatus, b: TransportStatus): boolean {
   if (a.kind !== 'connected' || b.kind !== 'connected') return a.kind === b.kind;
   return (
     a.peers === b.peers &&
+    (a.path ?? 'direct') === (b.path ?? 'direct') &&
     (a.unreachablePeers ?? 0) === (b.unreachablePeers ?? 0) &&
     a.receiving?.received === b.receiving?.received &&
     a.receiving?.total === b.receiving?.total

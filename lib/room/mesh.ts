@@ -4,17 +4,12 @@ import {
   REANNOUNCE_MIN_MS,
   SEND_HIGH_WATER_BYTES,
   SEND_LOW_WATER_BYTES,
-  SIGNALING_GRACE_MS,
   STOCK_PEER_FRAME_BYTES,
 } from '../limits';
-import {
-  type Channel,
-  ChannelEmitter,
-  type ChannelStatus,
-  type PeerId,
-  type PeerInfo,
-} from './channel';
+import { ChannelEmitter, type PeerId, type PeerInfo } from './channel';
 import { decryptSignal, encryptSignal } from './crypto';
+import { meshHealth } from './mesh-health';
+import type { MeshChannel, MeshSignal } from './path-policy';
 import Peer from './peer';
 import { KRING_PROTOCOL, readSignalMessage, type SignalMessage } from './signal-messages';
 import { connectSignaling, type SignalingClient, type WebSocketFactory } from './signaling-client';
@@ -31,7 +26,9 @@ import type { IceServer } from './transport';
  * - status comes from events (sockets, peers, the browser's online/offline), not from polling
  *   y-webrtc's internals;
  * - no BroadcastChannel shortcut between tabs of one browser: every peer is a real WebRTC
- *   connection, which is what the end-to-end tests count.
+ *   connection, which is what the end-to-end tests count;
+ * - what choosing the path needs (path-channel.ts): who was heard on signaling, connected or
+ *   not (blocked WebRTC shows as peers heard that never join), and the relay beacon.
  */
 export interface MeshOptions {
   readonly roomName: string;
@@ -41,6 +38,8 @@ export interface MeshOptions {
   /** False once this device knows it is the one with the wrong passphrase (stop answering). */
   readonly answerUndecryptable?: () => boolean;
   readonly createSocket?: WebSocketFactory;
+  /** A peer was heard on signaling for the first time, or sent the relay beacon. */
+  readonly onSignal?: (signal: MeshSignal) => void;
 }
 
 interface Conn {
@@ -52,14 +51,19 @@ interface Conn {
   joined: boolean;
 }
 
-export function connectMesh(options: MeshOptions): Channel {
+export function connectMesh(options: MeshOptions): MeshChannel {
   const { roomName, key } = options;
   const self: PeerId = globalThis.crypto.randomUUID();
   const events = new ChannelEmitter();
   const conns = new Map<PeerId, Conn>();
   let destroyed = false;
-  let current: ChannelStatus = { kind: 'connecting' };
-  let connectingSince = Date.now();
+  const health = meshHealth(
+    () => clients.some((c) => c.isOpen()),
+    (status) => events.emit('status', status),
+  );
+  const updateStatus = () => {
+    if (!destroyed) health.update();
+  };
   let lastAnswerAt = Number.NEGATIVE_INFINITY;
 
   const clients: SignalingClient[] = options.signalingUrls.map((url) =>
@@ -114,6 +118,7 @@ export function connectMesh(options: MeshOptions): Channel {
     }
     const message = readSignalMessage(decrypted.value);
     if (!message || message.from === self) return;
+    if (message.type === 'relay') return options.onSignal?.('relay-beacon');
     if (message.type === 'announce') {
       if (!conns.has(message.from) && conns.size < MAX_ROOM_PEERS) {
         open(via, message.from, true, message.kring === KRING_PROTOCOL);
@@ -145,6 +150,7 @@ export function connectMesh(options: MeshOptions): Channel {
     });
     const conn: Conn = { peer, kring, glareToken: undefined, joined: false };
     conns.set(remote, conn);
+    options.onSignal?.('heard');
     peer.on('signal', (signal) => {
       conn.glareToken ??= Date.now() + Math.random();
       publish(via, {
@@ -200,24 +206,6 @@ export function connectMesh(options: MeshOptions): Channel {
     announce();
   }
 
-  function computeStatus(): ChannelStatus {
-    if (clients.some((c) => c.isOpen())) return { kind: 'online' };
-    // A reachable server outranks navigator.onLine, which is false on some hosts that work.
-    if (globalThis.navigator?.onLine === false) return { kind: 'offline' };
-    return Date.now() - connectingSince < SIGNALING_GRACE_MS
-      ? { kind: 'connecting' }
-      : { kind: 'unreachable' };
-  }
-
-  function updateStatus(): void {
-    if (destroyed) return;
-    const next = computeStatus();
-    if (next.kind === current.kind) return;
-    current = next;
-    events.emit('status', current);
-  }
-  const graceTimer = setTimeout(updateStatus, SIGNALING_GRACE_MS + 10);
-
   function closeAll(): void {
     for (const conn of [...conns.values()]) conn.peer.destroy();
   }
@@ -235,19 +223,16 @@ export function connectMesh(options: MeshOptions): Channel {
 
   function retry(): void {
     if (destroyed) return;
-    connectingSince = Date.now();
-    clearTimeout(retryGraceTimer);
-    retryGraceTimer = setTimeout(updateStatus, SIGNALING_GRACE_MS + 10);
+    health.restart();
     closeAll();
     for (const c of clients) c.reconnectNow();
     announce();
     updateStatus();
   }
-  let retryGraceTimer: ReturnType<typeof setTimeout> | undefined;
   updateStatus(); // a page opened offline says so at once
 
   return {
-    status: () => current,
+    status: health.current,
     peers() {
       const joined = new Map<PeerId, PeerInfo>();
       for (const [id, conn] of conns) if (conn.joined) joined.set(id, infoOf(conn));
@@ -274,11 +259,15 @@ export function connectMesh(options: MeshOptions): Channel {
       return { webrtc, broadcast: 0 };
     },
     retry,
+    heard: () => conns.size,
+    announceRelay() {
+      for (const c of clients) if (c.isOpen()) publish(c, { type: 'relay', from: self });
+      return sending;
+    },
     destroy() {
       if (destroyed) return;
       destroyed = true;
-      clearTimeout(graceTimer);
-      clearTimeout(retryGraceTimer);
+      health.destroy();
       globalThis.removeEventListener?.('offline', onOffline);
       globalThis.removeEventListener?.('online', onOnline);
       closeAll();

@@ -11,7 +11,9 @@ import {
   hasPending,
   MESSAGE_AWARENESS,
   MESSAGE_QUERY_AWARENESS,
+  MESSAGE_ROOM_PROBE,
   MESSAGE_SYNC,
+  roomProbeMessage,
 } from './wire';
 
 /** What applying a peer's message needs from the sync layer (sync.ts). */
@@ -74,6 +76,10 @@ export function applyMessage(
       case MESSAGE_QUERY_AWARENESS:
         // In a room the server hands joiners everyone's last presence.
         if (!room.fanOut()) receiver.send(peer, receiver.allPresence());
+        break;
+      case MESSAGE_ROOM_PROBE:
+        // A device looking for this room on the relay (path-channel.ts): say we are here.
+        if (via === 'request') receiver.send(peer, roomProbeMessage());
         break;
       default:
         // MESSAGE_BC_PEER_ID (y-webrtc's tab-to-tab ids), a chunk inside a chunked message,

@@ -18,6 +18,12 @@ export type TransportStatus =
   | {
       readonly kind: 'connected';
       readonly peers: number;
+      /**
+       * How this device reaches the others: 'direct' over WebRTC (the mesh), or 'relay'
+       * through the server, end-to-end encrypted (large groups, networks that block WebRTC).
+       * Absent means direct.
+       */
+      readonly path?: TransportPath;
       /** A large message (a newcomer's catch-up) is arriving: bytes so far and in all. */
       readonly receiving?: SyncProgress | null;
       /**
@@ -32,6 +38,8 @@ export type TransportStatus =
   | { readonly kind: 'signaling-unreachable' }
   /** Others are in the room but their messages cannot be decrypted with our passphrase. */
   | { readonly kind: 'wrong-passphrase' };
+
+export type TransportPath = 'direct' | 'relay';
 
 export interface IceServer {
   readonly urls: string;
@@ -55,6 +63,11 @@ export interface Transport {
   /** Calls `listener` on every change of status; returns the unsubscribe. */
   onStatus(listener: (status: TransportStatus) => void): () => void;
   connections(): ConnectionCounts;
+  /**
+   * The session asks for the relay (the facilitator chose "Large group"): switch to it, if not
+   * on it yet, for the rest of this transport's life. Harmless to call again.
+   */
+  preferRelay?(): void;
   /** Reconnects now instead of waiting for the next automatic attempt. */
   retry(): void;
   destroy(): void;

@@ -17,6 +17,13 @@ export const MESSAGE_QUERY_AWARENESS = 3;
 export const MESSAGE_BC_PEER_ID = 4;
 /** Kring only: one chunk of a message too large for one frame (chunks.ts). */
 export const MESSAGE_CHUNK = 100;
+/**
+ * Kring only: "is anyone in this relay room?", sent by a device probing the relay as a state
+ * request, and answered with the same one byte by whoever the server picks, on any instance.
+ * A state vector would be answered with the whole session; this costs two bytes.
+ */
+export const MESSAGE_ROOM_PROBE = 101;
+export const roomProbeMessage = () => Uint8Array.of(MESSAGE_ROOM_PROBE);
 
 function message(type: number, write: (encoder: encoding.Encoder) => void): Uint8Array {
   const encoder = encoding.createEncoder();

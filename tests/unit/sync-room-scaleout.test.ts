@@ -1,4 +1,8 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest';
+import { WebSocket as NodeWebSocket } from 'ws';
+import { connectPath } from '../../lib/room/path-channel';
+import { connectRelay } from '../../lib/room/relay';
+import { FakeMeshRoom } from '../helpers/fake-mesh';
 import { freePort, hasRedisServer, startRedis } from '../helpers/redis';
 import { fakeRoomSecrets } from '../helpers/relay-ciphers';
 import { inRoom, joinRelay, type RelayPeer, until } from '../helpers/relay-peer';
@@ -124,5 +128,24 @@ describe.skipIf(!available)('relay rooms over two instances and Redis', () => {
       'both get the edit the other made while Redis was down',
       60_000,
     );
+  });
+
+  it('a device probing the relay on the other instance finds the room there', async () => {
+    const { servers } = await twoInstances();
+    const secrets = fakeRoomSecrets(`scaleout-${++rooms}`);
+    const member = device(servers, new Set(), 0, secrets);
+    await until(() => inRoom(member), 'a member is in the room on instance 0');
+    // Instance 1 has no member of this room: only an answer from instance 0 can tell.
+    const channel = connectPath({
+      openMesh: new FakeMeshRoom().opener(),
+      openRelay: () =>
+        connectRelay({
+          url: `${servers[1].url}/relay`,
+          secrets,
+          createSocket: (target) => new NodeWebSocket(target) as unknown as WebSocket,
+        }),
+    });
+    onTestFinished(() => channel.destroy());
+    await until(() => channel.path() === 'relay', 'the device moves to the relay');
   });
 });
