@@ -53,6 +53,8 @@ function ContinueForm({ source }: { source: ContinueSource }) {
     title: source.source.title,
     locale: source.locale,
     learningQuestion: source.learningQuestion ?? '',
+    // A group that was large last time usually still is.
+    largeGroup: source.largeGroup,
   });
   const [kept, setKept] = useState<ReadonlySet<string>>(
     () => new Set([...source.questions, ...source.actions].map((item) => item.id)),
@@ -77,6 +79,7 @@ function ContinueForm({ source }: { source: ContinueSource }) {
       passphrase: form.passphrase,
       learningQuestion: askLearningQuestion ? form.learningQuestion : undefined,
       continuation: { source: source.source, items },
+      largeGroup: form.largeGroup,
     });
   };
 

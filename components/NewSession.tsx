@@ -32,6 +32,7 @@ export function NewSession() {
       passphrase: form.passphrase,
       // Only a template that revolves around one gives the session a learning question.
       learningQuestion: template.learningQuestion ? form.learningQuestion : undefined,
+      largeGroup: form.largeGroup,
     });
   };
 

@@ -20,17 +20,22 @@ export interface StartForm {
   readonly setLearningQuestion: (value: string) => void;
   readonly passphrase: string;
   readonly setPassphrase: (value: string) => void;
+  /** "Large group" (issue 10): everyone connects through the server's encrypted relay. */
+  readonly largeGroup: boolean;
+  readonly setLargeGroup: (value: boolean) => void;
 }
 
 export function useStartForm(defaults: {
   readonly title?: string;
   readonly locale: Locale;
   readonly learningQuestion?: string;
+  readonly largeGroup?: boolean;
 }): StartForm {
   const [title, setTitle] = useState(defaults.title ?? '');
   const [locale, setLocale] = useState<Locale>(defaults.locale);
   const [learningQuestion, setLearningQuestion] = useState(defaults.learningQuestion ?? '');
   const [passphrase, setPassphrase] = useState('');
+  const [largeGroup, setLargeGroup] = useState(defaults.largeGroup ?? false);
   return {
     title,
     setTitle,
@@ -40,6 +45,8 @@ export function useStartForm(defaults: {
     setLearningQuestion,
     passphrase,
     setPassphrase,
+    largeGroup,
+    setLargeGroup,
   };
 }
 
@@ -53,7 +60,10 @@ export function usePreloadSessionParts(): void {
   }, []);
 }
 
-/** Title, language and, when the session has one, the shared learning question. */
+/**
+ * Title, language, when the session has one the shared learning question, and whether the
+ * group is large.
+ */
 export function SessionFields({
   form,
   askLearningQuestion,
@@ -104,6 +114,21 @@ export function SessionFields({
           />
         </Field>
       )}
+      <div class="field">
+        <label class="check">
+          <input
+            id="field-new-largeGroup"
+            type="checkbox"
+            checked={form.largeGroup}
+            aria-describedby="field-new-largeGroup-hint"
+            onChange={(e) => form.setLargeGroup(e.currentTarget.checked)}
+          />
+          {t('new.largeGroup')}
+        </label>
+        <span id="field-new-largeGroup-hint" class="hint">
+          {t('new.largeGroupHint')}
+        </span>
+      </div>
     </>
   );
 }

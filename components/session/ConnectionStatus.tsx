@@ -6,6 +6,13 @@ function statusText(t: Translate, status: TransportStatus): string {
   switch (status.kind) {
     case 'connected':
       if (status.receiving) return t('status.receiving');
+      // Through the relay, say so: a person behind a strict firewall knows why it works, and
+      // that the server still reads nothing (issue 10). Direct reads as it always did.
+      if (status.path === 'relay') {
+        return status.peers === 0
+          ? t('status.relayAlone')
+          : t('status.relayConnected', { count: status.peers });
+      }
       return status.peers === 0
         ? t('status.alone')
         : t('status.connected', { count: status.peers });

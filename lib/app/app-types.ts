@@ -83,6 +83,8 @@ export interface StartInput {
   readonly passphrase: string;
   /** The shared learning question; given, the session has a slot for one (even if ''). */
   readonly learningQuestion?: string;
+  /** "Large group" (issue 10): every device connects through the relay from the start. */
+  readonly largeGroup?: boolean;
   /** Continuing an earlier session: where from, and the open items the facilitator kept. */
   readonly continuation?: {
     readonly source: ContinuesFrom;

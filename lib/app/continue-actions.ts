@@ -14,6 +14,8 @@ export interface ContinueSource extends CarryOver {
   readonly templateId: string;
   /** The earlier session's language, the new one's default. */
   readonly locale: Locale;
+  /** Whether the earlier session was a large group: the new one's default (a group stays big). */
+  readonly largeGroup: boolean;
 }
 
 export interface ContinueNeeds {
@@ -56,7 +58,12 @@ export function createContinueActions(needs: ContinueNeeds) {
 }
 
 export function continueSourceOf(snapshot: SessionSnapshot): ContinueSource {
-  return { ...carryOverOf(snapshot), templateId: snapshot.template.id, locale: snapshot.locale };
+  return {
+    ...carryOverOf(snapshot),
+    templateId: snapshot.template.id,
+    locale: snapshot.locale,
+    largeGroup: snapshot.largeGroup,
+  };
 }
 
 /** Like stored-harvest.ts: the stored document, read without joining its room. */

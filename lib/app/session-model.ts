@@ -32,6 +32,7 @@ import { phaseEditing } from './phase-editing';
 import type { PhaseView } from './phase-view';
 import { phaseViewCache, sameItemIds } from './phase-view-cache';
 import { announce, type Presence, readPresence, watchPresence } from './presence';
+import { preferRelayForLargeGroup } from './relay-preference';
 import { seriesMoves } from './series-moves';
 import { readSessionState, type SessionState } from './session-state';
 
@@ -97,6 +98,7 @@ export function createSessionModel(options: SessionModelOptions) {
     },
   });
   arrivalsWatcher.update(snapshot.peek());
+  const stopRelayPreference = preferRelayForLargeGroup(snapshot, transport);
 
   const onUpdate = () => {
     const previous = snapshot.peek();
@@ -283,6 +285,7 @@ export function createSessionModel(options: SessionModelOptions) {
       arrivalsWatcher.destroy();
       stopStatus();
       stopPresence();
+      stopRelayPreference();
       undo.destroy();
       texts.destroy();
     },

@@ -73,6 +73,7 @@ export function createStartJoin(needs: StartJoinNeeds) {
             title: input.title,
             learningQuestion: input.learningQuestion,
             continuation: input.continuation,
+            largeGroup: input.largeGroup,
           }),
         );
         return result;

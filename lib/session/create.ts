@@ -33,6 +33,11 @@ export interface NewSession {
   readonly learningQuestion?: string;
   /** Continue an earlier session: its open questions and actions open this one. */
   readonly continuation?: Continuation;
+  /**
+   * The facilitator chose "Large group" (issue 10): every device connects through the relay
+   * from the start. Written only when true, so a document without it reads as a small group.
+   */
+  readonly largeGroup?: boolean;
 }
 
 /**
@@ -41,7 +46,7 @@ export interface NewSession {
  */
 export function createSession(
   doc: Y.Doc,
-  { template, locale, title = '', learningQuestion = '', continuation }: NewSession,
+  { template, locale, title = '', learningQuestion = '', continuation, largeGroup }: NewSession,
   context: SessionContext = defaultContext,
 ): Result<void, SessionError> {
   if (metaOf(doc).has('schemaVersion')) return err({ code: 'already-a-session' });
@@ -89,6 +94,7 @@ export function createSession(
       const { title: sourceTitle, createdAt, templateName } = continuation.source;
       meta.set('continuesFrom', { title: sourceTitle, createdAt, templateName });
     }
+    if (largeGroup === true) meta.set('largeGroup', true);
     phasesOf(doc).push(phases.map((phase, index) => sessionPhase(phase, locale, orderKeys[index])));
     for (const [id, record] of carried) itemsOf(doc).set(id, record);
   });

@@ -10,7 +10,8 @@ import type { SessionError } from './types';
  *                  timer (plain object, timer.ts);
  *                  since issue 8: learningQuestion (string; absent: no slot, '': slot not
  *                  filled yet), continuesFrom (plain object { title, createdAt, templateName }:
- *                  the earlier session, carry-over.ts)
+ *                  the earlier session, carry-over.ts);
+ *                  since issue 10: largeGroup (true or absent: connect through the relay)
  *   phases Y.Array<Y.Map>   id, title, prompt, kinds (string[]), minutes, notes;
  *                  since 2: order (fractional key, phase-order.ts), privateWriting,
  *                  revealedAt, themes (ThemePolicy), voting (plain object, votes.ts), review (the
@@ -23,10 +24,10 @@ import type { SessionError } from './types';
  *
  * Versions. `meta.schemaVersion` is the *minimum reader version*: the oldest Kring that reads
  * the document correctly. Kring 1 already refuses anything above 1, so the field keeps its
- * name. Everything schema 2 and issue 8 add is additive (Kring 1 ignores fields and maps it
- * does not know: it shows no learning question and no done marks), so sessions this Kring
- * makes still say 1 and stay open to Kring 1 peers in a mixed room; `meta.writerVersion`
- * (informational) says a newer Kring wrote it. A future change an older Kring would misread
+ * name. Everything schema 2 and issues 8 and 10 add is additive (Kring 1 ignores fields and maps
+ * it does not know: it shows no learning question and no done marks, and does not ask for the
+ * relay in a large group), so sessions this Kring makes still say 1 and stay open to Kring 1
+ * peers in a mixed room; `meta.writerVersion` (informational) says a newer Kring wrote it. A future change an older Kring would misread
  * must raise the minimum reader version.
  *
  * Any peer can write any field, so the minimum reader version is a claim, not a fact. A device

@@ -43,6 +43,8 @@ export function readMeta(doc: Y.Doc, phaseIds: readonly string[]): MetaPart {
     // Only a plain string is a slot; anything else a peer wrote is read as no slot at all.
     learningQuestion: typeof learningQuestion === 'string' ? learningQuestion : null,
     continuesFrom: readContinuesFrom(meta.get('continuesFrom')),
+    // Only `true` asks for the relay; anything else a peer wrote is a small group, as absent.
+    largeGroup: meta.get('largeGroup') === true,
     status: meta.get('status') === 'ended' ? 'ended' : 'running',
     endedAt: typeof endedAt === 'string' ? endedAt : null,
     // A removed current phase falls back to the first, so every peer shows a phase.

@@ -134,6 +134,11 @@ export interface SessionSnapshot {
   readonly learningQuestion: string | null;
   /** The earlier session this one continues, or null (also when the field is malformed). */
   readonly continuesFrom: ContinuesFrom | null;
+  /**
+   * The facilitator chose "Large group" (issue 10): devices connect through the end-to-end
+   * encrypted relay rather than the mesh. False when absent or malformed.
+   */
+  readonly largeGroup: boolean;
   readonly status: SessionStatus;
   /** ISO 8601 time the session ended, or null while it runs. */
   readonly endedAt: string | null;

@@ -186,6 +186,7 @@ export function session(overrides: Partial<SessionSnapshot> = {}): SessionSnapsh
     createdAt: '2026-11-25T10:00:00.000Z',
     learningQuestion: null,
     continuesFrom: null,
+    largeGroup: false,
     status: 'ended',
     endedAt: '2026-11-25T12:00:00.000Z',
     currentPhaseId: 'p1',

@@ -20,6 +20,8 @@ export class MemoryRooms {
   private readonly disks = new Map<string, Map<string, Uint8Array>>();
   /** The channel health every new transport starts with; tests change it to show other states. */
   status: ChannelStatus = { kind: 'online' };
+  /** The devices whose transport was asked for the relay ("Large group", issue 10), per ask. */
+  readonly relayAsks: string[] = [];
 
   /** `network`: e.g. a manual network with small frames, to watch a catch-up arrive. */
   constructor(network: MemoryNetworkOptions = {}) {
@@ -33,7 +35,7 @@ export class MemoryRooms {
    */
   services(device = DEFAULT_DEVICE): RoomServices {
     return {
-      connect: (doc, secrets, options) => this.connect(doc, secrets.roomName, options.role),
+      connect: (doc, secrets, options) => this.connect(doc, secrets.roomName, options.role, device),
       persist: (doc, roomName) => this.persist(this.diskOf(device), doc, roomName),
       deleteStored: async (roomName) => {
         this.diskOf(device).delete(roomName);
@@ -56,13 +58,20 @@ export class MemoryRooms {
     return disk;
   }
 
-  private connect(doc: Y.Doc, roomName: string, role: Role): Transport {
-    return channelTransport(doc, role, () => {
+  private connect(doc: Y.Doc, roomName: string, role: Role, device: string): Transport {
+    const transport = channelTransport(doc, role, () => {
       const channel = this.network.channel(roomName, this.status);
       // Linked once the sync layer listens, as a real channel's peers join after it starts.
       queueMicrotask(() => this.network.connect(channel));
       return channel;
     });
+    // A spy on the app's ask for the relay; whatever the transport itself does with it still runs.
+    const ownPreferRelay = transport.preferRelay?.bind(transport);
+    transport.preferRelay = () => {
+      this.relayAsks.push(device);
+      ownPreferRelay?.();
+    };
+    return transport;
   }
 
   private persist(disk: Map<string, Uint8Array>, doc: Y.Doc, roomName: string): StoredDoc {

@@ -133,6 +133,7 @@ function randomOperation(doc: Y.Doc, random: () => number, context: SessionConte
     () => raw?.set('themeId', theme?.id ?? 'nope'),
     () => raw?.set('done', pick([true, false, 'yes', 1])),
     () => doc.getMap('meta').set('learningQuestion', pick(['Who?', 7, null])),
+    () => doc.getMap('meta').set('largeGroup', pick([true, false, 'yes', null])),
     () =>
       doc
         .getMap('meta')
@@ -324,6 +325,20 @@ describe('identity of what did not change', () => {
     // Re-read with the rest of meta, but equal: the same object, so a header does not redraw.
     expect(asked.continuesFrom).toBe(continued.continuesFrom);
     expect(asked).toEqual(expectOk(snapshotSession(doc)));
+  });
+
+  it('choosing a large group (issue 10) is read at once and keeps items, phases and themes', () => {
+    const { doc, reader, before } = live();
+    expect(before.largeGroup).toBe(false);
+    doc.getMap('meta').set('largeGroup', true);
+    const large = expectOk(reader.read());
+    expect(large.largeGroup).toBe(true);
+    expect(large.items).toBe(before.items);
+    expect(large.phases).toBe(before.phases);
+    expect(large.themes).toBe(before.themes);
+    doc.getMap('meta').set('largeGroup', 'yes');
+    expect(expectOk(reader.read()).largeGroup).toBe(false);
+    expect(expectOk(reader.read())).toEqual(expectOk(snapshotSession(doc)));
   });
 
   it('a theme rename keeps the items and phases; a timer keeps everything but the timer', () => {

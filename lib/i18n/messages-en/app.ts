@@ -54,6 +54,9 @@ export const enApp = {
   'new.language': 'Language of the session',
   'new.passphrase': 'Extra passphrase (optional)',
   'new.passphraseHint': 'Participants then need the room code and this passphrase.',
+  'new.largeGroup': 'Large group',
+  'new.largeGroupHint':
+    'More than about 12 people, or a network that blocks direct connections: everyone connects through the server, still end-to-end encrypted.',
   'new.start': 'Start session',
   'new.starting': 'Preparing a private room…',
   'new.chooseTemplate': 'Choose a template first.',
@@ -83,7 +86,7 @@ export const enApp = {
   'settings.displayName': 'Your name',
   'settings.signaling': 'Connection servers (signaling)',
   'settings.signalingHint':
-    'One address per line, starting with wss:// (or ws:// on your own computer).',
+    'One address per line, starting with wss:// (or ws:// on your own computer). The same server also relays large groups (at /relay), end-to-end encrypted: it cannot read anything.',
   'settings.page': 'Participant page',
   'settings.pageHint': 'The web address that the invite link and QR code open on phones.',
   'settings.pageDefault': 'Leave empty for {address} (from the first connection server).',

@@ -25,6 +25,11 @@ export const enSession = {
     other: 'Connected with {count} others',
   },
   'status.alone': 'Connected, waiting for others',
+  'status.relayConnected': {
+    one: 'Connected with {count} other through the server (end-to-end encrypted)',
+    other: 'Connected with {count} others through the server (end-to-end encrypted)',
+  },
+  'status.relayAlone': 'Connected through the server (end-to-end encrypted), waiting for others',
   'status.offline': 'Offline. Your changes are kept and shared when you are back.',
   'status.signaling-unreachable':
     'Cannot reach the connection server. Your changes are kept on this device.',

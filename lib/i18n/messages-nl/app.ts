@@ -58,6 +58,9 @@ export const nlApp: Catalogue<typeof enApp> = {
   'new.language': 'Taal van de sessie',
   'new.passphrase': 'Extra wachtwoordzin (niet verplicht)',
   'new.passphraseHint': 'Deelnemers hebben dan de kamercode én deze wachtwoordzin nodig.',
+  'new.largeGroup': 'Grote groep',
+  'new.largeGroupHint':
+    'Meer dan zo’n 12 mensen, of een netwerk dat directe verbindingen tegenhoudt: iedereen verbindt dan via de server. Alles blijft end-to-end versleuteld.',
   'new.start': 'Sessie starten',
   'new.starting': 'Een besloten kamer klaarmaken…',
   'new.chooseTemplate': 'Kies eerst een werkvorm.',
@@ -87,7 +90,7 @@ export const nlApp: Catalogue<typeof enApp> = {
   'settings.displayName': 'Je naam',
   'settings.signaling': 'Verbindingsservers (signaling)',
   'settings.signalingHint':
-    'Eén adres per regel, beginnend met wss:// (of ws:// op je eigen computer).',
+    'Eén adres per regel, beginnend met wss:// (of ws:// op je eigen computer). Dezelfde server verbindt ook grote groepen (via /relay), end-to-end versleuteld: de server kan niets lezen.',
   'settings.page': 'Deelnemerspagina',
   'settings.pageHint': 'Het webadres dat de uitnodigingslink en de QR-code op telefoons openen.',
   'settings.pageDefault': 'Laat leeg voor {address} (van de eerste verbindingsserver).',

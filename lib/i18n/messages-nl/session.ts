@@ -28,6 +28,11 @@ export const nlSession: Catalogue<typeof enSession> = {
     other: 'Verbonden met {count} anderen',
   },
   'status.alone': 'Verbonden, wachten op anderen',
+  'status.relayConnected': {
+    one: 'Via de server verbonden met {count} ander (end-to-end versleuteld)',
+    other: 'Via de server verbonden met {count} anderen (end-to-end versleuteld)',
+  },
+  'status.relayAlone': 'Via de server verbonden (end-to-end versleuteld), wachten op anderen',
   'status.offline':
     'Offline. Je wijzigingen blijven bewaard en worden gedeeld zodra je terug bent.',
   'status.signaling-unreachable':
