@@ -4,12 +4,14 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import type * as Y from 'yjs';
 import type { FrameVia, PeerId } from './channel';
+import { readNeighbours } from './sync-neighbours';
 import type { PeerState } from './sync-peer';
 import type { RoomSync } from './sync-room';
 import {
   awarenessClients,
   hasPending,
   MESSAGE_AWARENESS,
+  MESSAGE_NEIGHBOURS,
   MESSAGE_QUERY_AWARENESS,
   MESSAGE_ROOM_PROBE,
   MESSAGE_SYNC,
@@ -76,6 +78,9 @@ export function applyMessage(
       case MESSAGE_QUERY_AWARENESS:
         // In a room the server hands joiners everyone's last presence.
         if (!room.fanOut()) receiver.send(peer, receiver.allPresence());
+        break;
+      case MESSAGE_NEIGHBOURS:
+        state.neighbours = readNeighbours(decoder);
         break;
       case MESSAGE_ROOM_PROBE:
         // A device looking for this room on the relay (path-channel.ts): say we are here.

@@ -35,6 +35,10 @@ export interface PeerState {
   retryTimer: ReturnType<typeof setTimeout> | null;
   /** When a frame of it last arrived: a room forgets peers it heard only that way and lost. */
   lastHeardAt: number;
+  /** A Kring peer (it reassembles chunks and tells its neighbours). */
+  readonly kring: boolean;
+  /** The peers it has a direct link to, as it last said; null: not known (sync-neighbours.ts). */
+  neighbours: ReadonlySet<PeerId> | null;
 }
 
 /** The state of all peers together: a catch-up arriving, and peers that cannot be reached. */

@@ -12,6 +12,7 @@ import {
 import type { Channel, PeerId, PeerInfo, RoomFanOut } from './channel';
 import { Outbox } from './outbox';
 import type { PeerState } from './sync-peer';
+import { Throttle } from './throttle';
 import { MESSAGE_AWARENESS, syncStep1Message, updateMessage } from './wire';
 
 /**
@@ -49,8 +50,7 @@ export class RoomSync {
   private unsentBytes = 0;
   /** More was made offline than ROOM_UNSENT_MAX_BYTES: only the state vector check is left. */
   private unsentOverflowed = false;
-  private lastRequestAt = Number.NEGATIVE_INFINITY;
-  private requestTimer: ReturnType<typeof setTimeout> | null = null;
+  private readonly requests = new Throttle(MISSING_STATE_REQUEST_MS);
   private healTimer: ReturnType<typeof setTimeout> | null = null;
   private antiEntropyTimer: ReturnType<typeof setTimeout> | null = null;
   private nextMessageId = 1;
@@ -149,18 +149,9 @@ export class RoomSync {
    * apply yet) at most once per MISSING_STATE_REQUEST_MS.
    */
   requestState(now = false): void {
-    const fanOut = this.fanOut();
-    if (!fanOut || this.destroyed) return;
-    const wait = this.lastRequestAt + MISSING_STATE_REQUEST_MS - Date.now();
-    if (!now && wait > 0) {
-      this.requestTimer ??= setTimeout(() => {
-        this.requestTimer = null;
-        this.requestState();
-      }, wait);
-      return;
-    }
-    this.lastRequestAt = Date.now();
-    fanOut.requestState(syncStep1Message(this.host.doc));
+    if (!this.fanOut() || this.destroyed) return;
+    // The fan-out is looked up when the request runs: a deferred one goes to the current join.
+    this.requests.run(() => this.fanOut()?.requestState(syncStep1Message(this.host.doc)), now);
   }
 
   /**
@@ -194,7 +185,7 @@ export class RoomSync {
 
   destroy(): void {
     this.destroyed = true;
-    if (this.requestTimer !== null) clearTimeout(this.requestTimer);
+    this.requests.destroy();
     if (this.healTimer !== null) clearTimeout(this.healTimer);
     if (this.antiEntropyTimer !== null) clearTimeout(this.antiEntropyTimer);
     this.outbox = null;

@@ -12,8 +12,10 @@ import type { Channel, FrameVia, PeerId, PeerInfo } from './channel';
 import { Reassembler } from './chunks';
 import { Outbox } from './outbox';
 import { applyMessage, type MessageReceiver } from './sync-message';
+import { forwardTargets, tellNeighbours } from './sync-neighbours';
 import { FromPeer, type PeerState, type SyncState, sameSyncState, summarize } from './sync-peer';
 import { forgetSilentPeers, RoomSync } from './sync-room';
+import { Throttle } from './throttle';
 import {
   awarenessMessage,
   fullStateMessage,
@@ -50,8 +52,7 @@ export function startSync(doc: Y.Doc, awareness: awarenessProtocol.Awareness, ch
   const listeners = new Set<(state: SyncState) => void>();
   let current: SyncState = { receiving: null, unreachablePeers: 0 };
   let nextMessageId = 1;
-  let lastMissingRequestAt = Number.NEGATIVE_INFINITY;
-  let missingRequestTimer: ReturnType<typeof setTimeout> | null = null;
+  const missingRequests = new Throttle(MISSING_STATE_REQUEST_MS);
   let sweepTimer: ReturnType<typeof setInterval> | null = null;
   const room = new RoomSync({ doc, awareness, channel, peerCount: () => peers.size });
 
@@ -107,6 +108,7 @@ export function startSync(doc: Y.Doc, awareness: awarenessProtocol.Awareness, ch
     // each peer speaks for itself, so when a link closes we know whose presence went with it.
     send(peer, syncStep1());
     if (awareness.getLocalState() !== null) send(peer, awarenessOf([doc.clientID]));
+    tellNeighbours(peers, send);
   }
 
   function addPeer(peer: PeerId, info: PeerInfo): PeerState {
@@ -131,6 +133,8 @@ export function startSync(doc: Y.Doc, awareness: awarenessProtocol.Awareness, ch
       unreachable: false,
       retryTimer: null,
       lastHeardAt: Date.now(),
+      kring: info.chunks,
+      neighbours: null,
     };
     peers.set(peer, state);
     return state;
@@ -148,6 +152,7 @@ export function startSync(doc: Y.Doc, awareness: awarenessProtocol.Awareness, ch
       (client) => client !== doc.clientID && !vouched.has(client),
     );
     if (gone.length > 0) awarenessProtocol.removeAwarenessStates(awareness, gone, state.origin);
+    if (!room.fanOut()) tellNeighbours(peers, send);
     update();
   }
 
@@ -190,23 +195,13 @@ export function startSync(doc: Y.Doc, awareness: awarenessProtocol.Awareness, ch
    * once per MISSING_STATE_REQUEST_MS. The reply to a state vector is exactly what is missing.
    */
   function requestMissing(first: PeerId): void {
-    if (room.fanOut()) {
-      room.requestState();
-      return;
-    }
-    const wait = lastMissingRequestAt + MISSING_STATE_REQUEST_MS - Date.now();
-    if (wait > 0) {
-      // Throttled, not dropped: a second loss within the second is asked for when it ends.
-      missingRequestTimer ??= setTimeout(() => {
-        missingRequestTimer = null;
-        requestMissing(first);
-      }, wait);
-      return;
-    }
-    lastMissingRequestAt = Date.now();
-    const request = syncStep1();
-    send(first, request);
-    for (const peer of peers.keys()) if (peer !== first) send(peer, request);
+    if (room.fanOut()) room.requestState();
+    else
+      missingRequests.run(() => {
+        const request = syncStep1();
+        send(first, request);
+        for (const peer of peers.keys()) if (peer !== first) send(peer, request);
+      });
   }
 
   function antiEntropy(): void {
@@ -242,7 +237,12 @@ export function startSync(doc: Y.Doc, awareness: awarenessProtocol.Awareness, ch
   }
 
   const onDocUpdate = (update: Uint8Array, origin: unknown, _doc: Y.Doc, tr: Y.Transaction) => {
-    if (origin instanceof FromPeer) return;
+    if (origin instanceof FromPeer) {
+      // A partial mesh: on to the links of ours the author has none to (sync-neighbours.ts).
+      if (!room.fanOut())
+        for (const peer of forwardTargets(origin.peer, peers)) send(peer, updateMessage(update));
+      return;
+    }
     room.localUpdate(update, tr);
     if (!room.fanOut()) broadcast(updateMessage(update));
   };
@@ -285,7 +285,7 @@ export function startSync(doc: Y.Doc, awareness: awarenessProtocol.Awareness, ch
       awarenessProtocol.removeAwarenessStates(awareness, [doc.clientID], 'leave');
       clearInterval(antiEntropyTimer);
       room.destroy();
-      if (missingRequestTimer !== null) clearTimeout(missingRequestTimer);
+      missingRequests.destroy();
       if (sweepTimer !== null) clearInterval(sweepTimer);
       for (const stop of unsubscribe) stop();
       doc.off('update', onDocUpdate);

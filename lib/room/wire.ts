@@ -24,6 +24,12 @@ export const MESSAGE_CHUNK = 100;
  */
 export const MESSAGE_ROOM_PROBE = 101;
 export const roomProbeMessage = () => Uint8Array.of(MESSAGE_ROOM_PROBE);
+/**
+ * Kring only: the peers this peer has a direct link to (sync-neighbours.ts), so a peer that
+ * receives an edit can pass it on to exactly those of its own links the author cannot reach.
+ * y-webrtc logs and ignores message types it does not know; stock peers are never sent it.
+ */
+export const MESSAGE_NEIGHBOURS = 102;
 
 function message(type: number, write: (encoder: encoding.Encoder) => void): Uint8Array {
   const encoder = encoding.createEncoder();
