@@ -40,6 +40,7 @@ export function channelTransport(
     role,
     () => channel,
     () => sync,
+    () => awareness.getStates().size - (awareness.getLocalState() === null ? 0 : 1),
   );
 
   const attach = (opened: TransportChannel | null) => {
@@ -57,6 +58,9 @@ export function channelTransport(
       opened.on('decrypt-failed', status.countUndecryptable),
       sync.onChange(status.update),
     );
+    // In a relay room the others present are known by their presence (below).
+    awareness.on('change', status.update);
+    stop.push(() => awareness.off('change', status.update));
     if (relayWanted) opened.preferRelay?.();
     status.update();
   };
@@ -94,6 +98,8 @@ function transportStatus(
   role: TransportOptions['role'],
   channel: () => TransportChannel | null,
   sync: () => SyncLayer | null,
+  /** Others whose presence this device knows. */
+  othersPresent: () => number,
 ) {
   const listeners = new Set<(status: TransportStatus) => void>();
   let current: TransportStatus = { kind: 'connecting' };
@@ -102,7 +108,11 @@ function transportStatus(
   const compute = (): TransportStatus => {
     const open = channel();
     if (!open) return { kind: 'connecting' };
-    const peers = open.peers().size;
+    // A relay channel's peers are the members of its server instance only; members on other
+    // instances are known by their presence, so a relay room counts whichever is more.
+    const peers = open.fanOut?.()
+      ? Math.max(open.peers().size, othersPresent())
+      : open.peers().size;
     const { receiving, unreachablePeers } = sync()?.state() ?? {
       receiving: null,
       unreachablePeers: 0,

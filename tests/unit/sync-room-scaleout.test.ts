@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { WebSocket as NodeWebSocket } from 'ws';
+import * as Y from 'yjs';
+import { channelTransport } from '../../lib/room/channel-transport';
 import { connectPath } from '../../lib/room/path-channel';
 import { connectRelay } from '../../lib/room/relay';
 import { FakeMeshRoom } from '../helpers/fake-mesh';
@@ -147,5 +149,28 @@ describe.skipIf(!available)('relay rooms over two instances and Redis', () => {
     });
     onTestFinished(() => channel.destroy());
     await until(() => channel.path() === 'relay', 'the device moves to the relay');
+  });
+
+  it('counts the others on both instances in the connection status', async () => {
+    const { servers } = await twoInstances();
+    const secrets = fakeRoomSecrets(`scaleout-${++rooms}`);
+    const transports = [0, 1, 1].map((at) => {
+      const transport = channelTransport(new Y.Doc(), 'participant', () =>
+        connectRelay({
+          url: `${(servers[at] as TestServer).url}/relay`,
+          secrets,
+          createSocket: (target) => new NodeWebSocket(target) as unknown as WebSocket,
+        }),
+      );
+      onTestFinished(() => transport.destroy());
+      transport.awareness.setLocalStateField('name', `person ${at}`);
+      return transport;
+    });
+    const others = (i: number) => {
+      const status = transports[i]?.status();
+      return status?.kind === 'connected' ? status.peers : -1;
+    };
+    // The one on instance 0 has no member of its own instance: only presence tells.
+    await until(() => [0, 1, 2].every((i) => others(i) === 2), 'each counts the two others');
   });
 });
