@@ -1,6 +1,7 @@
-import type { PeerId } from './channel';
-import type { Reassembler } from './chunks';
-import type { Outbox } from './outbox';
+import { MAX_OPEN_REASSEMBLIES, MAX_SYNC_MESSAGE_BYTES, REASSEMBLY_TIMEOUT_MS } from '../limits';
+import type { Channel, PeerId, PeerInfo } from './channel';
+import { Reassembler } from './chunks';
+import { Outbox } from './outbox';
 
 /** What the sync layer (sync.ts) keeps per peer, and what it tells about all of them. */
 
@@ -63,4 +64,38 @@ export function sameSyncState(a: SyncState, b: SyncState): boolean {
     a.receiving?.received === b.receiving?.received &&
     a.receiving?.total === b.receiving?.total
   );
+}
+
+/** A peer's state as it joins: empty reassembly, an outbox to it over `channel`. */
+export function newPeerState(
+  peer: PeerId,
+  info: PeerInfo,
+  channel: Channel,
+  resync: () => readonly Uint8Array[],
+  nextMessageId: () => number,
+): PeerState {
+  return {
+    origin: new FromPeer(peer),
+    reassembler: new Reassembler({
+      maxMessageBytes: MAX_SYNC_MESSAGE_BYTES,
+      maxOpen: MAX_OPEN_REASSEMBLIES,
+      timeoutMs: REASSEMBLY_TIMEOUT_MS,
+    }),
+    outbox: new Outbox(
+      {
+        info,
+        send: (frame) => channel.send(peer, frame),
+        bufferedBytes: () => channel.bufferedBytes(peer),
+        highWaterBytes: channel.highWaterBytes,
+      },
+      resync,
+      nextMessageId,
+    ),
+    clients: new Set(),
+    unreachable: false,
+    retryTimer: null,
+    lastHeardAt: Date.now(),
+    kring: info.chunks,
+    neighbours: null,
+  };
 }

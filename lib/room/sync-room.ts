@@ -69,7 +69,12 @@ export class RoomSync {
     if (!fanOut || this.destroyed) return;
     this.outboxOf(fanOut); // a fresh outbox per join: the old one's queue went with its socket
     this.requestState(true);
-    if (this.host.awareness.getLocalState() !== null) this.announcePresence();
+    // Announced with a new clock, through sync.ts's presence listener: devices that met us on
+    // the mesh removed our presence when the mesh went, and y-protocols ignores a state whose
+    // clock it has seen already, so the old clock would hide us until the next renewal (15 s).
+    const { awareness } = this.host;
+    const presence = awareness.getLocalState();
+    if (presence !== null) awareness.setLocalState(presence);
     const waiting = [...this.unsent, ...this.recentUpdates()];
     this.unsent = [];
     this.unsentBytes = 0;
@@ -253,18 +258,23 @@ function presenceMessage(update: Uint8Array): Uint8Array {
 }
 
 /**
- * Forgets peers heard only through the room (members of other instances) that have been
- * silent for ROOM_SILENT_PEER_MS, so a long session with many reconnects (a fresh sender id
- * each) keeps no state for the departed. Their presence times out by itself (y-protocols).
+ * Forgets peers heard only through the room (members of other instances, whom the channel
+ * never announces): all of them when `all` (the room is gone, so they cannot be sent to, and
+ * each send would fail and be retried as a full state, forever), else those silent for
+ * ROOM_SILENT_PEER_MS, so a long session with many reconnects (a fresh sender id each) keeps
+ * no state for the departed. Their presence times out by itself (y-protocols); a peer that
+ * speaks again is met again.
  */
-export function forgetSilentPeers(
+export function forgetRoomOnlyPeers(
   peers: Map<PeerId, PeerState>,
   announced: ReadonlyMap<PeerId, PeerInfo>,
+  all: boolean,
 ): void {
   const now = Date.now();
   for (const [peer, state] of peers) {
+    if (announced.has(peer)) continue;
     const silent = now - state.lastHeardAt > ROOM_SILENT_PEER_MS;
-    if (silent && !announced.has(peer) && state.reassembler.openCount() === 0) {
+    if (all || (silent && state.reassembler.openCount() === 0)) {
       if (state.retryTimer !== null) clearTimeout(state.retryTimer);
       peers.delete(peer);
     }

@@ -2,19 +2,22 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import {
   ANTI_ENTROPY_MS,
-  MAX_OPEN_REASSEMBLIES,
-  MAX_SYNC_MESSAGE_BYTES,
   MISSING_STATE_REQUEST_MS,
   REASSEMBLY_TIMEOUT_MS,
   SEND_RETRY_MS,
 } from '../limits';
 import type { Channel, FrameVia, PeerId, PeerInfo } from './channel';
-import { Reassembler } from './chunks';
-import { Outbox } from './outbox';
 import { applyMessage, type MessageReceiver } from './sync-message';
 import { forwardTargets, tellNeighbours } from './sync-neighbours';
-import { FromPeer, type PeerState, type SyncState, sameSyncState, summarize } from './sync-peer';
-import { forgetSilentPeers, RoomSync } from './sync-room';
+import {
+  FromPeer,
+  newPeerState,
+  type PeerState,
+  type SyncState,
+  sameSyncState,
+  summarize,
+} from './sync-peer';
+import { forgetRoomOnlyPeers, RoomSync } from './sync-room';
 import { Throttle } from './throttle';
 import {
   awarenessMessage,
@@ -85,7 +88,12 @@ export function startSync(doc: Y.Doc, awareness: awarenessProtocol.Awareness, ch
     if (!state) return;
     const result = state.outbox.pump();
     if (result === 'too-large-for-peer') markUnreachable(state);
-    if (result === 'failed' && state.retryTimer === null) {
+    // A peer met only through the room that cannot be sent to any more: it asks again if it
+    // still needs an answer, while retrying would encode the whole state again every second.
+    if (result === 'failed' && !channel.peers().has(peer)) {
+      if (state.retryTimer !== null) clearTimeout(state.retryTimer);
+      peers.delete(peer);
+    } else if (result === 'failed' && state.retryTimer === null) {
       state.retryTimer = setTimeout(() => {
         state.retryTimer = null;
         pump(peer);
@@ -112,30 +120,7 @@ export function startSync(doc: Y.Doc, awareness: awarenessProtocol.Awareness, ch
   }
 
   function addPeer(peer: PeerId, info: PeerInfo): PeerState {
-    const state: PeerState = {
-      origin: new FromPeer(peer),
-      reassembler: new Reassembler({
-        maxMessageBytes: MAX_SYNC_MESSAGE_BYTES,
-        maxOpen: MAX_OPEN_REASSEMBLIES,
-        timeoutMs: REASSEMBLY_TIMEOUT_MS,
-      }),
-      outbox: new Outbox(
-        {
-          info,
-          send: (frame) => channel.send(peer, frame),
-          bufferedBytes: () => channel.bufferedBytes(peer),
-          highWaterBytes: channel.highWaterBytes,
-        },
-        resync,
-        () => nextMessageId++,
-      ),
-      clients: new Set(),
-      unreachable: false,
-      retryTimer: null,
-      lastHeardAt: Date.now(),
-      kring: info.chunks,
-      neighbours: null,
-    };
+    const state = newPeerState(peer, info, channel, resync, () => nextMessageId++);
     peers.set(peer, state);
     return state;
   }
@@ -211,7 +196,7 @@ export function startSync(doc: Y.Doc, awareness: awarenessProtocol.Awareness, ch
 
   /** The room's own rounds run in sync-room.ts; here only peers heard from no more are forgotten. */
   function meshAntiEntropy(): void {
-    if (room.fanOut()) forgetSilentPeers(peers, channel.peers());
+    if (room.fanOut()) forgetRoomOnlyPeers(peers, channel.peers(), false);
     else antiEntropy();
   }
 
@@ -265,6 +250,8 @@ export function startSync(doc: Y.Doc, awareness: awarenessProtocol.Awareness, ch
     channel.on('frame', onFrame),
     channel.on('drain', pump),
     channel.on('room-joined', () => room.joined()),
+    // Out of the room (the socket went): those only the room brought cannot be reached now.
+    channel.on('status', () => room.fanOut() || forgetRoomOnlyPeers(peers, channel.peers(), true)),
     channel.on('room-drain', () => room.pump()),
     channel.on('frames-dropped', () => room.healSoon()),
   ];

@@ -262,7 +262,7 @@ describe('path channel under a transport', () => {
     await until(() => (transport.status() as { path?: string }).path === 'relay', 'on the relay');
   });
 
-  it('a document edited on the mesh is complete on the relay after the move, both ways', async () => {
+  it('a document edited on the mesh is complete on the relay after the move, both ways, and so is presence', async () => {
     const { meshes, relays } = await setting();
     const peers = [0, 1].map(() => {
       const doc = new Y.Doc();
@@ -273,9 +273,13 @@ describe('path channel under a transport', () => {
         sync.destroy();
         awareness.destroy();
       });
-      return { doc, channel };
+      return { doc, awareness, channel };
     });
     const [a, b] = peers as [(typeof peers)[0], (typeof peers)[0]];
+    a.awareness.setLocalStateField('name', 'Ayla');
+    b.awareness.setLocalStateField('name', 'Bram');
+    const sees = (p: (typeof peers)[0], name: string) =>
+      [...p.awareness.getStates().values()].some((state) => state.name === name);
     a.doc.getText('t').insert(0, 'on the mesh');
     await until(() => b.doc.getText('t').toString() === 'on the mesh', 'mesh sync');
     a.channel.preferRelay();
@@ -283,5 +287,8 @@ describe('path channel under a transport', () => {
     await until(() => a.channel.peers().size === 1, 'they meet on the relay');
     b.doc.getText('t').insert(0, 'on the relay, ');
     await until(() => a.doc.getText('t').toString() === 'on the relay, on the mesh', 'relay sync');
+    // The mesh's end removed each from the other's presence; on the relay they are back at
+    // once, not at the next renewal 15 s on (a presence with a clock already seen is ignored).
+    await until(() => sees(a, 'Bram') && sees(b, 'Ayla'), 'each sees the other present', 5_000);
   });
 });

@@ -173,4 +173,37 @@ describe.skipIf(!available)('relay rooms over two instances and Redis', () => {
     // The one on instance 0 has no member of its own instance: only presence tells.
     await until(() => [0, 1, 2].every((i) => others(i) === 2), 'each counts the two others');
   });
+
+  it('after its socket drops, sends nothing to members of the other instance it cannot reach', async () => {
+    const { servers } = await twoInstances();
+    const secrets = fakeRoomSecrets(`scaleout-${++rooms}`);
+    const down = new Set<TestServer>();
+    const [a, ...others] = [0, 1, 1, 0].map((at) => device(servers, down, at, secrets)) as [
+      RelayPeer,
+      ...RelayPeer[],
+    ];
+    await until(() => [a, ...others].every(inRoom), 'all four are in the room');
+    a.doc.transact(() => {
+      for (let i = 0; i < 2_000; i++) items(a).set(`seed-${i}`, `text ${i} `.repeat(5));
+    });
+    // a hears from each of them, those on the other instance included.
+    for (const [i, peer] of others.entries()) items(peer).set(`from-${i}`, 'hello');
+    const all = () => converged([a, ...others], 2_003);
+    await until(all, 'all four have everything');
+    let refused = 0;
+    const send = a.channel.send.bind(a.channel);
+    a.channel.send = (peer, frame) => {
+      const sent = send(peer, frame);
+      if (!sent) refused++;
+      return sent;
+    };
+    a.socket().terminate();
+    items(a).set('while-reconnecting', 'written with no socket');
+    await until(() => converged([a, ...others], 2_004), 'the edit made meanwhile reaches all');
+    const settled = refused;
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    // Before, each refused send was retried as a full state (100 KB here) every second, forever.
+    expect(refused - settled).toBe(0);
+    expect(settled).toBeLessThanOrEqual(others.length);
+  });
 });
