@@ -112,6 +112,11 @@ export interface RecordedFrame {
   readonly connection: number;
   readonly direction: 'to-server' | 'to-client';
   readonly text: string;
+  /** The WebSocket's request path, e.g. `/` (signaling) or `/relay`. */
+  readonly path: string;
+  /** Whether it was a binary frame; `bytes` holds it exactly (`text` is its UTF-8 reading). */
+  readonly binary: boolean;
+  readonly bytes: Buffer;
 }
 
 export interface Signaling {
@@ -139,10 +144,10 @@ function sendableCloseCode(code: number): number {
   return allowed.includes(code) || (code >= 3000 && code <= 4999) ? code : 1000;
 }
 
-function frameText(data: RawData): string {
-  if (Buffer.isBuffer(data)) return data.toString('utf8');
-  if (Array.isArray(data)) return Buffer.concat(data).toString('utf8');
-  return Buffer.from(data).toString('utf8');
+function frameBytes(data: RawData): Buffer {
+  if (Buffer.isBuffer(data)) return data;
+  if (Array.isArray(data)) return Buffer.concat(data);
+  return Buffer.from(data);
 }
 
 export interface SignalingOptions {
@@ -234,11 +239,14 @@ export async function startSignaling(options: SignalingOptions = {}): Promise<Si
     });
     open.add(client).add(upstream);
     const pending: [RawData, boolean][] = [];
-    const record = (direction: RecordedFrame['direction'], data: RawData) =>
-      frames.push({ connection, direction, text: frameText(data) });
+    const path = new URL(request.url ?? '/', 'ws://proxy').pathname;
+    const record = (direction: RecordedFrame['direction'], data: RawData, binary: boolean) => {
+      const bytes = frameBytes(data);
+      frames.push({ connection, direction, text: bytes.toString('utf8'), path, binary, bytes });
+    };
 
     client.on('message', (data, isBinary) => {
-      record('to-server', data);
+      record('to-server', data, isBinary);
       if (upstream.readyState === WebSocket.OPEN) upstream.send(data, { binary: isBinary });
       else pending.push([data, isBinary]);
     });
@@ -246,7 +254,7 @@ export async function startSignaling(options: SignalingOptions = {}): Promise<Si
       for (const [data, isBinary] of pending.splice(0)) upstream.send(data, { binary: isBinary });
     });
     upstream.on('message', (data, isBinary) => {
-      record('to-client', data);
+      record('to-client', data, isBinary);
       if (client.readyState === WebSocket.OPEN) client.send(data, { binary: isBinary });
     });
     // Either side closing closes the other, passing the code on where the protocol allows it.

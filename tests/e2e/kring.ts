@@ -58,12 +58,15 @@ export function sessionHeading(page: Page, title: string): Locator {
 /** From the home screen: starts a session and returns its room code as shown. */
 export async function startSession(
   page: Page,
-  options: { template: TemplateName; title?: string; passphrase?: string },
+  options: { template: TemplateName; title?: string; passphrase?: string; largeGroup?: boolean },
 ): Promise<string> {
   await page.getByRole('button', { name: 'New session', exact: true }).click();
   await page.getByRole('radio', { name: options.template, exact: true }).check();
   if (options.title !== undefined) {
     await page.getByRole('textbox', { name: 'Session title (optional)' }).fill(options.title);
+  }
+  if (options.largeGroup) {
+    await page.getByRole('checkbox', { name: 'Large group', exact: true }).check();
   }
   if (options.passphrase !== undefined) {
     await summary(page, 'Extra passphrase (optional)').click();
