@@ -110,6 +110,15 @@ export const ROOM_UNSENT_MAX_BYTES = 4 * 1024 * 1024;
  */
 export const ROOM_RECENT_MS = 30_000;
 /**
+ * What a relay room's responder may lack before the asker stops sending it to the whole room
+ * (sync-room.ts): a responder missing more than this share of the session's structs (Yjs
+ * clock units, about one per character typed), and more than the minimum, is a newcomer still
+ * catching up, not a peer that missed an edit. A join storm of 200 would otherwise copy the
+ * session to the room once per such answer.
+ */
+export const ROOM_LACK_BROADCAST_SHARE = 0.1;
+export const ROOM_LACK_BROADCAST_MIN = 2_000;
+/**
  * Milliseconds after which the sync layer forgets a peer it heard only through the room (a
  * member of another server instance) and that has been silent: its presence times out on its
  * own (y-protocols, 30 s), and a returning peer is simply met again.

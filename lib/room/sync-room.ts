@@ -5,6 +5,8 @@ import {
   ANTI_ENTROPY_MS,
   MISSING_STATE_REQUEST_MS,
   ROOM_ANTI_ENTROPY_MS_PER_PEER,
+  ROOM_LACK_BROADCAST_MIN,
+  ROOM_LACK_BROADCAST_SHARE,
   ROOM_RECENT_MS,
   ROOM_SILENT_PEER_MS,
   ROOM_UNSENT_MAX_BYTES,
@@ -27,8 +29,9 @@ import { MESSAGE_AWARENESS, syncStep1Message, updateMessage } from './wire';
  *   server hands to one peer per server instance (signaling/relay-sync.ts). That peer answers
  *   with what we lack and with its own state vector (sync.ts, `via: 'request'`);
  * - from the responder's state vector we see whether we hold edits it lacks (made offline, or
- *   lost on the way): if so we broadcast exactly those, so the whole room gets them. Nobody
- *   else answers, and nobody re-sends what came from others;
+ *   lost on the way): if it lacks a little, we broadcast exactly that, so the whole room gets
+ *   it; a responder that lacks much is a newcomer catching up by its own request. Nobody else
+ *   answers, and nobody re-sends what came from others;
  * - edits made while not in the room (offline, reconnecting, before the switch from the mesh)
  *   are kept, merged, and broadcast on joining: the state vector check above cannot see
  *   deletions, which add no new structs.
@@ -138,15 +141,19 @@ export class RoomSync {
     } catch {
       return;
     }
-    const ours = Y.encodeStateVector(doc);
-    let ahead = false;
-    for (const [client, clock] of Y.decodeStateVector(ours)) {
-      if (clock > (theirs.get(client) ?? 0)) {
-        ahead = true;
-        break;
-      }
+    let lacking = 0;
+    let total = 0;
+    for (const [client, clock] of Y.decodeStateVector(Y.encodeStateVector(doc))) {
+      total += clock;
+      lacking += Math.max(0, clock - (theirs.get(client) ?? 0));
     }
-    if (ahead) this.push(updateMessage(Y.encodeStateAsUpdate(doc, stateVector)));
+    // A responder that lacks much of the session is catching up itself: in a join storm the
+    // server hands requests to newcomers too, and copying the session to the whole room for
+    // each such answer cost 200 devices gigabytes. It gets the session by its own request;
+    // what only we hold (edits made offline) goes out on joining (`unsent`, `recent`).
+    const most = Math.max(ROOM_LACK_BROADCAST_MIN, total * ROOM_LACK_BROADCAST_SHARE);
+    if (lacking > 0 && lacking <= most)
+      this.push(updateMessage(Y.encodeStateAsUpdate(doc, stateVector)));
   }
 
   /**
