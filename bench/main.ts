@@ -7,9 +7,11 @@ import { bundleLines } from './bundle';
 import { catchUp } from './catch-up';
 import { editLatency } from './edit-latency';
 import { facilitation } from './facilitation';
+import { meshMessages } from './mesh-messages';
 import { mixedPeers } from './mixed-peers';
 import { phoneJoin } from './phone-join';
 import { serveRawPage } from './raw-peers';
+import { relayBench } from './relay';
 import { type Line, ms, renderTable, timingLine } from './report';
 import { envList, envNumber } from './wait';
 
@@ -17,17 +19,27 @@ import { envList, envNumber } from './wait';
  * `npm run bench` (bench/run.sh): in a loopback-only network namespace, with the real signaling
  * server (which also serves the web page), measures what issues 7, 9 and 11 set goals for and
  * prints one table; raw samples go to bench/results/latest.json. Every count is an env var
- * (README, "Benchmarks"); KRING_BENCH_SECTIONS=facilitation,latency,mixed,phone,catchup,bigsession
- * picks sections. `facilitation` runs in Node alone: with only it, no build or browser is needed.
+ * (README, "Benchmarks"); KRING_BENCH_SECTIONS=facilitation,latency,mesh,mixed,phone,catchup,
+ * bigsession,relay picks sections. `facilitation` runs in Node alone: with only it, no build or
+ * browser is needed. `relay` brings its own servers (on free ports) and runs last, alone.
  */
 const SECTIONS = new Set(
-  (process.env.KRING_BENCH_SECTIONS ?? 'facilitation,latency,mixed,phone,catchup,bigsession').split(
-    ',',
-  ),
+  (
+    process.env.KRING_BENCH_SECTIONS ??
+    'facilitation,latency,mesh,mixed,phone,catchup,bigsession,relay'
+  ).split(','),
 );
-const BROWSER_SECTIONS = ['latency', 'mixed', 'phone', 'catchup', 'bigsession'].filter((s) =>
-  SECTIONS.has(s),
-);
+const BROWSER_SECTIONS = [
+  'latency',
+  'mesh',
+  'mixed',
+  'phone',
+  'catchup',
+  'bigsession',
+  'relay',
+].filter((s) => SECTIONS.has(s));
+/** The sections that use the harness's signaling server on port 4444 (all but the relay's). */
+const MESH_SECTIONS = BROWSER_SECTIONS.filter((s) => s !== 'relay');
 const EDITS = envNumber('KRING_BENCH_EDITS', 50);
 /** Each configuration runs this many times, interleaved, so a noisy minute hits all alike. */
 const ROUNDS = envNumber('KRING_BENCH_ROUNDS', 2);
@@ -44,6 +56,8 @@ async function main(): Promise<void> {
   let smallSession: number[] | undefined;
   const joining: Line[] = [];
   const catchUpLines: Line[] = [];
+  const meshLines: Line[] = [];
+  const relayLines: Line[] = [];
   const samples: Record<string, unknown> = {};
   let profile: string | null = null;
 
@@ -66,8 +80,8 @@ async function main(): Promise<void> {
     samples.facilitation = result.samples;
   }
 
-  const signaling = BROWSER_SECTIONS.length > 0 ? await startSignaling() : null;
-  const raw = BROWSER_SECTIONS.length > 0 ? await serveRawPage(8123) : null;
+  const signaling = MESH_SECTIONS.length > 0 ? await startSignaling() : null;
+  const raw = MESH_SECTIONS.length > 0 ? await serveRawPage(8123) : null;
   try {
     if (SECTIONS.has('latency')) {
       const result = await editLatency({
@@ -82,6 +96,15 @@ async function main(): Promise<void> {
       samples.latency = result.samples;
       samples.joins = result.joins;
       smallSession = (result.samples['kring-2'] as { latencies: number[] } | undefined)?.latencies;
+    }
+    if (SECTIONS.has('mesh')) {
+      const result = await meshMessages({
+        peerCounts: envList('KRING_BENCH_MESH_PEERS', '2,5,10'),
+        edits: envNumber('KRING_BENCH_MESH_EDITS', 20),
+        rawUrl: raw?.url ?? '',
+      });
+      meshLines.push(...result.lines);
+      samples.meshMessages = result.samples;
     }
     if (SECTIONS.has('mixed')) {
       const result = await mixedPeers({
@@ -130,10 +153,39 @@ async function main(): Promise<void> {
     await raw?.close();
     await signaling?.close();
   }
+  // Last and alone: 2 server processes, Redis and hundreds of devices load both cores.
+  if (SECTIONS.has('relay')) {
+    // A relay run that fails (a deadline passed) is a row of the table, not a lost table.
+    const result = await relayBench({
+      peers: envNumber('KRING_BENCH_RELAY_PEERS', 200),
+      edits: envNumber('KRING_BENCH_RELAY_EDITS', 30),
+      items: envNumber('KRING_BENCH_RELAY_ITEMS', 1_000),
+      chars: envNumber('KRING_BENCH_RELAY_CHARS', 200),
+      lateJoins: envNumber('KRING_BENCH_RELAY_JOINS', 5),
+      processes: envNumber('KRING_BENCH_RELAY_PROCESSES', 4),
+      joiningAtOnce: envNumber('KRING_BENCH_RELAY_JOINING', 5),
+    }).catch((error: unknown) => {
+      console.error(error);
+      const failed: Line = {
+        // The first line only: Playwright's messages go on with a call log.
+        measurement: `relay: failed: ${(error instanceof Error ? error.message : String(error)).split('\n')[0]}`,
+        median: '–',
+        p95: '–',
+        n: 0,
+      };
+      return { lines: [failed], samples: {} };
+    });
+    relayLines.push(...result.lines);
+    samples.relay = result.samples;
+  }
 
   const sections: [string, Line[]][] = [
     ['JavaScript loaded, gzipped', bundle.lines],
     [`Edit → visible latency (${ROUNDS} interleaved rounds × ${EDITS} edits × receivers)`, latency],
+    [
+      'Mesh traffic (issue 10): data-channel messages and bytes per edit, all pages summed',
+      meshLines,
+    ],
     ['Joining', joining],
     [
       'Late joiner catch-up (a fresh side panel joins a panel that holds the session)',
@@ -142,6 +194,10 @@ async function main(): Promise<void> {
     [
       'Facilitation (issue 11): in Node with in-memory peers, then in the side panel',
       facilitationLines,
+    ],
+    [
+      `Relay (issue 10): Node devices on 2 server instances + Redis, 2 web pages (one per instance)`,
+      relayLines,
     ],
   ];
   const lines = sections.flatMap(([section, rows]) =>

@@ -3,7 +3,8 @@
 # then runs the benchmarks in a network namespace of their own (scripts/in-netns.sh). Prints
 # one table; samples are written to bench/results/ (ignored by git). Shorter runs, e.g.:
 # KRING_BENCH_PEERS=2,5 KRING_BENCH_EDITS=20 KRING_BENCH_CATCHUP_SIZES=1000, or one part with
-# KRING_BENCH_SECTIONS=phone (facilitation, latency, mixed, phone, catchup, bigsession);
+# KRING_BENCH_SECTIONS=phone (facilitation, latency, mesh, mixed, phone, catchup, bigsession,
+# relay);
 # KRING_BENCH_PROFILE=1 adds a profiled late join (where its time goes). README.md,
 # "Benchmarks", lists them all.
 set -eu
