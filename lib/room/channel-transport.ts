@@ -65,7 +65,8 @@ export function channelTransport(
     status.update();
   };
   const opened = open({ answerUndecryptable: () => status.current().kind !== 'wrong-passphrase' });
-  if (opened instanceof Promise) void opened.then(attach);
+  // A channel whose code could not load (a web page that went offline first) stays connecting.
+  if (opened instanceof Promise) void opened.then(attach, () => attach(null));
   else attach(opened);
 
   return {
