@@ -1,31 +1,15 @@
-import { type ChildProcess, fork, spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { type ChildProcess, fork } from 'node:child_process';
+import { resolve } from 'node:path';
+import { freePort, killAllRedis, spawnRedis } from '../tests/helpers/redis-process';
 import type { DevicesCommand, DevicesReply } from './relay-devices';
 import type { ServerReply, ServerStats } from './relay-server';
 
 /**
  * The processes of the relay benchmark (bench/relay.ts): a throwaway redis-server, server
  * instances (relay-server.ts) and device processes (relay-devices.ts), each a child that dies
- * with the bench. Every wait here has a deadline. The tests' helpers (tests/helpers/redis.ts)
- * do the same under vitest; these need no test runner.
+ * with the bench. Every wait here has a deadline; no test runner is needed.
  */
-export function hasRedisServer(): boolean {
-  return spawnSync('redis-server', ['--version'], { stdio: 'ignore' }).status === 0;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const probe = createServer();
-    probe.once('error', fail);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? done(address.port) : fail()));
-    });
-  });
-}
+export { hasRedisServer } from '../tests/helpers/redis-process';
 
 /** Rejects with `what` after `ms` unless `promise` settles first. */
 export function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
@@ -41,39 +25,18 @@ export interface Redis {
   close(): Promise<void>;
 }
 
-/** redis-server on a free loopback port, nothing written to disk; resolves once it is ready. */
+/** redis-server on a free loopback port (tests/helpers/redis-process.ts), gone with the bench. */
 export async function startRedis(): Promise<Redis> {
-  const port = await freePort();
-  const dir = mkdtempSync(join(tmpdir(), 'kring-bench-redis-'));
-  // biome-ignore format: one option and its value per line
-  const child = spawn('redis-server', [
-    '--port', String(port),
-    '--bind', '127.0.0.1',
-    '--save', '',
-    '--appendonly', 'no',
-    '--dir', dir,
-  ], { stdio: ['ignore', 'pipe', 'ignore'] });
+  const redis = await spawnRedis(await freePort());
   // Unlike the tsx children, redis-server has no IPC channel to notice the bench dying.
-  const orphaned = () => child.kill('SIGKILL');
-  process.once('exit', orphaned);
-  const close = async () => {
-    process.off('exit', orphaned);
-    await stop(child, 'SIGKILL');
-    rmSync(dir, { recursive: true, force: true });
+  process.once('exit', killAllRedis);
+  return {
+    url: redis.url,
+    close: async () => {
+      process.off('exit', killAllRedis);
+      await redis.kill();
+    },
   };
-  const ready = new Promise<void>((done, fail) => {
-    let output = '';
-    child.stdout?.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes('Ready to accept connections')) done();
-    });
-    child.once('exit', (code) => fail(new Error(`redis-server exited with ${code}`)));
-  });
-  await within(ready, 15_000, 'redis-server to start').catch(async (error: unknown) => {
-    await close();
-    throw error;
-  });
-  return { url: `redis://127.0.0.1:${port}`, close };
 }
 
 /** Sends `signal` unless the child is gone already; resolves once it is (SIGKILL after 5 s). */

@@ -1,103 +1,23 @@
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { createSignalingServer, type SignalingServer } from '../../signaling/server';
+import { freePort, killAllRedis, type RedisProcess, spawnRedis } from '../helpers/redis-process';
+
+export { hasRedisServer } from '../helpers/redis-process';
 
 /**
- * What the fault suite runs on: a real `redis-server` and server instances sharing it, all on
- * 127.0.0.1, behind a pretend load balancer. tests/helpers/redis.ts and signaling.ts do the
- * same for single tests, but they tie cleanup to vitest's `onTestFinished`; the suite also runs
- * from the command line (cli.ts), so here every process is owned by the cluster and ended by
- * `stop()`.
+ * What the fault suite runs on: a real `redis-server` (tests/helpers/redis-process.ts) and
+ * server instances sharing it, all on 127.0.0.1, behind a pretend load balancer. The test
+ * helpers (signaling.ts) tie cleanup to vitest's `onTestFinished`; the suite also runs from the
+ * command line (cli.ts), so here every process is owned by the cluster and ended by `stop()`.
  */
-
-const READY_MS = 10_000;
-
-/** Whether Debian's `redis-server` is installed (.ci/run installs it). */
-export function hasRedisServer(): boolean {
-  return spawnSync('redis-server', ['--version'], { stdio: 'ignore' }).status === 0;
-}
-
-/** A free TCP port on 127.0.0.1, so a restarted Redis comes back on the same one. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('port')),
-      );
-    });
-  });
-}
-
-/** Every redis-server this process started and has not ended yet. */
-const spawned = new Set<ChildProcess>();
 
 /**
  * Kills every redis-server still running, synchronously: for a CLI interrupted mid-run, which
  * cannot await the cluster's `stop()` but must not leave Redis behind.
  */
-export function killSpawnedRedis(): void {
-  for (const child of spawned) child.kill('SIGKILL');
-}
+export const killSpawnedRedis = killAllRedis;
 
-interface RedisProcess {
-  readonly child: ChildProcess;
-  readonly dir: string;
-  readonly exited: Promise<void>;
-}
-
-async function spawnRedis(port: number): Promise<RedisProcess> {
-  const dir = mkdtempSync(join(tmpdir(), 'kring-faults-redis-'));
-  const child = spawn(
-    'redis-server',
-    // Nothing written to disk: a restart comes back empty, as pub/sub has nothing to keep.
-    // biome-ignore format: one option and its value per line
-    [
-      '--port', String(port),
-      '--bind', '127.0.0.1',
-      '--save', '',
-      '--appendonly', 'no',
-      '--dir', dir,
-    ],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  spawned.add(child);
-  const exited = new Promise<void>((resolve) =>
-    child.once('exit', () => {
-      spawned.delete(child);
-      resolve();
-    }),
-  );
-  await new Promise<void>((resolve, reject) => {
-    let output = '';
-    const timer = setTimeout(() => reject(new Error('redis-server did not start')), READY_MS);
-    child.stdout?.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes('Ready to accept connections')) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`redis-server exited with ${code}: ${output}`));
-    });
-  });
-  return { child, dir, exited };
-}
-
-async function endRedis(redis: RedisProcess): Promise<void> {
-  if (redis.child.exitCode === null && redis.child.signalCode === null) {
-    redis.child.kill('SIGKILL'); // as a crash would
-  }
-  await redis.exited;
-  rmSync(redis.dir, { recursive: true, force: true });
-}
+/** Milliseconds every instance may take to reach a (re)started Redis. */
+const BUS_READY_MS = 30_000;
 
 export interface Instance {
   readonly server: SignalingServer;
@@ -135,7 +55,7 @@ export async function startCluster(slots = 2): Promise<Cluster> {
     waitFor(
       () => instances.every((i) => i === null || i.server.stats().bus === 'ready'),
       'every instance reaches Redis',
-      READY_MS * 3,
+      BUS_READY_MS,
     );
 
   async function startInstance(slot: number): Promise<void> {
@@ -160,7 +80,7 @@ export async function startCluster(slots = 2): Promise<Cluster> {
     for (let slot = 0; slot < slots; slot++) await startInstance(slot);
   } catch (error) {
     for (let slot = 0; slot < slots; slot++) await closeInstance(slot);
-    await endRedis(redis);
+    await redis.kill();
     throw error;
   }
 
@@ -174,7 +94,7 @@ export async function startCluster(slots = 2): Promise<Cluster> {
     closeInstance,
     startInstance,
     async killRedis() {
-      if (redis) await endRedis(redis);
+      if (redis) await redis.kill();
       redis = null;
     },
     async restartRedis() {
@@ -182,7 +102,7 @@ export async function startCluster(slots = 2): Promise<Cluster> {
     },
     async stop() {
       for (let slot = 0; slot < slots; slot++) await closeInstance(slot);
-      if (redis) await endRedis(redis);
+      if (redis) await redis.kill();
       redis = null;
     },
   };
