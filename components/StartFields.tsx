@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { MAX_LEARNING_QUESTION_LENGTH, MAX_TITLE_LENGTH } from '../lib/limits';
 import { LOCALES, type Locale } from '../lib/locale';
 import { useApp, useT } from './app-context';
+import { CheckboxField } from './CheckboxField';
 import { Field } from './Field';
 import { LANGUAGE_NAMES } from './language-names';
 import { LazyQrCode, LazyVotingForm } from './lazy-parts';
@@ -114,21 +115,13 @@ export function SessionFields({
           />
         </Field>
       )}
-      <div class="field">
-        <label class="check">
-          <input
-            id="field-new-largeGroup"
-            type="checkbox"
-            checked={form.largeGroup}
-            aria-describedby="field-new-largeGroup-hint"
-            onChange={(e) => form.setLargeGroup(e.currentTarget.checked)}
-          />
-          {t('new.largeGroup')}
-        </label>
-        <span id="field-new-largeGroup-hint" class="hint">
-          {t('new.largeGroupHint')}
-        </span>
-      </div>
+      <CheckboxField
+        id="field-new-largeGroup"
+        label={t('new.largeGroup')}
+        hint={t('new.largeGroupHint')}
+        checked={form.largeGroup}
+        onChange={form.setLargeGroup}
+      />
     </>
   );
 }

@@ -1,4 +1,5 @@
 import type { Locale, LocalizedText } from '../../lib/locale';
+import { CheckboxField } from '../CheckboxField';
 import { Field } from '../Field';
 import { LANGUAGE_NAMES } from '../language-names';
 import { domIdOf, type FieldProblem, invalidProps, problemsAt } from './problem-fields';
@@ -88,25 +89,19 @@ export function CheckField({
   onChange: (checked: boolean) => void;
 }) {
   const id = domIdOf(field);
+  const aria = invalidProps(problems, field, hint ? `${id}-hint` : undefined);
   return (
-    <div class="check-field">
-      <label class="check">
-        <input
-          id={id}
-          type="checkbox"
-          checked={checked}
-          {...invalidProps(problems, field, hint ? `${id}-hint` : undefined)}
-          onChange={(e) => onChange(e.currentTarget.checked)}
-        />
-        {label}
-      </label>
-      {hint && (
-        <span id={`${id}-hint`} class="hint">
-          {hint}
-        </span>
-      )}
+    <CheckboxField
+      id={id}
+      label={label}
+      hint={hint}
+      checked={checked}
+      onChange={onChange}
+      describedBy={aria['aria-describedby']}
+      invalid={aria['aria-invalid']}
+    >
       <ProblemText problems={problems} field={field} />
-    </div>
+    </CheckboxField>
   );
 }
 
